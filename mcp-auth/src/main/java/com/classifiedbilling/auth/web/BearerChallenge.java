@@ -1,0 +1,48 @@
+package com.classifiedbilling.auth.web;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.WebFilterExchange;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * What a caller that is not let in sees: 401 with a {@code WWW-Authenticate: Bearer} challenge
+ * (<a href="https://www.rfc-editor.org/rfc/rfc6750#section-3">RFC 6750 §3</a>) and a JSON error, or
+ * 503 when its credential could not be checked because a store was down.
+ */
+public final class BearerChallenge implements ServerAuthenticationEntryPoint, ServerAuthenticationFailureHandler {
+
+    static final String MISSING = "Missing API key or access token. Send it as 'Authorization: Bearer cb_live_...'.";
+
+    static final String UNAVAILABLE = "Service temporarily unavailable. Try again shortly.";
+
+    private final JsonErrors errors;
+
+    public BearerChallenge(JsonErrors errors) {
+        this.errors = errors;
+    }
+
+    @Override
+    public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
+        boolean tokenSent = failure instanceof BadCredentialsException;
+        String challenge = tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer";
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        String message = tokenSent ? failure.getMessage() : MISSING;
+        return errors.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, message);
+    }
+
+    @Override
+    public Mono<Void> onAuthenticationFailure(WebFilterExchange exchange, AuthenticationException failure) {
+        if (failure instanceof AuthenticationServiceException) {
+            exchange.getExchange().getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+            return errors.write(exchange.getExchange().getResponse(), HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE);
+        }
+        return commence(exchange.getExchange(), failure);
+    }
+}

@@ -1,0 +1,86 @@
+package com.classifiedbilling.admin;
+
+import com.classifiedbilling.auth.apikey.ApiKey;
+import com.classifiedbilling.auth.apikey.ApiKeyService;
+import com.classifiedbilling.auth.apikey.IssuedApiKey;
+import com.classifiedbilling.auth.user.User;
+import com.classifiedbilling.auth.user.UserService;
+import com.classifiedbilling.billing.Workspace;
+import com.classifiedbilling.billing.WorkspaceService;
+import com.classifiedbilling.billing.WorkspaceService.NewWorkspace;
+import com.classifiedbilling.demo.DemoData;
+import java.time.Instant;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Carries out admin commands through the same services the server uses; each yields its output. */
+@Component
+final class AdminCommands {
+
+    private final UserService users;
+
+    private final ApiKeyService keys;
+
+    private final WorkspaceService workspaces;
+
+    private final DemoData demo;
+
+    AdminCommands(UserService users, ApiKeyService keys, WorkspaceService workspaces, DemoData demo) {
+        this.users = users;
+        this.keys = keys;
+        this.workspaces = workspaces;
+        this.demo = demo;
+    }
+
+    /** What to print on standard output when the command succeeds. */
+    Mono<String> execute(AdminCommandLine line) {
+        return switch (line.command()) {
+            case CREATE_USER ->
+                users.create(line.option("email"), line.option("name"), line.option("plan"))
+                        .map(User::id);
+            case CREATE_WORKSPACE ->
+                users.require(line.option("owner"))
+                        .flatMap(owner -> workspaces.create(
+                                owner.id(),
+                                new NewWorkspace(
+                                        line.option("title"),
+                                        line.option("description"),
+                                        line.option("slug"),
+                                        line.option("business-name"),
+                                        line.option("business-email"),
+                                        line.option("currency"))))
+                        .map(Workspace::id);
+            case ADD_MEMBER ->
+                users.require(line.option("email"))
+                        .flatMap(user -> workspaces.addMember(line.option("workspace"), user.id()))
+                        .thenReturn("Added " + line.option("email") + " to " + line.option("workspace"));
+            case CREATE_KEY ->
+                keys.issue(line.option("email"), line.option("name")).map(IssuedApiKey::secret);
+            case LIST_KEYS ->
+                keys.list(line.option("email"))
+                        .map(AdminCommands::keyRow)
+                        .collect(Collectors.joining("\n", "ID\tNAME\tPREFIX\tCREATED\tLAST_USED\tSTATUS\n", ""));
+            case REVOKE_KEY -> keys.revoke(line.option("id")).thenReturn("Revoked " + line.option("id"));
+            case SEED_DEMO ->
+                users.require(line.option("email"))
+                        .flatMap(user -> demo.seed(user.id()))
+                        .map(Workspace::id);
+        };
+    }
+
+    private static String keyRow(ApiKey key) {
+        return String.join(
+                "\t",
+                key.id(),
+                key.name(),
+                key.displayPrefix() + "…",
+                key.createdAt().toString(),
+                orDash(key.lastUsedAt()),
+                key.revoked() ? "revoked " + key.revokedAt() : "active");
+    }
+
+    private static String orDash(Instant instant) {
+        return instant == null ? "-" : instant.toString();
+    }
+}

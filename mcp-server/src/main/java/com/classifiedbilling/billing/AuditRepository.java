@@ -1,0 +1,9 @@
+package com.classifiedbilling.billing;
+
+import reactor.core.publisher.Mono;
+
+/** The append-only audit log. */
+public interface AuditRepository {
+
+    Mono<Void> append(AuditEvent event);
+}

@@ -1,0 +1,73 @@
+package com.classifiedbilling.config;
+
+import io.r2dbc.h2.H2ConnectionConfiguration;
+import io.r2dbc.h2.H2ConnectionFactory;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.spi.ConnectionFactory;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The database: which one (from {@link DatabaseProperties}), its schema migrated by Flyway over
+ * JDBC once at start, and a pool of R2DBC connections that every request uses.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean
+    DatabaseTarget databaseTarget(DatabaseProperties properties) {
+        DatabaseTarget target = DatabaseTarget.of(properties);
+        log.info("Database: {}", target);
+        return target;
+    }
+
+    /** Brings the schema up to date before anything else touches the database. */
+    @Bean
+    SchemaMigration schemaMigration(DatabaseTarget target) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(target.jdbcUrl(), target.user(), target.password())
+                .locations("classpath:db/migration")
+                .load();
+        return new SchemaMigration(flyway.migrate().migrationsExecuted);
+    }
+
+    @Bean(destroyMethod = "dispose")
+    ConnectionPool connectionFactory(DatabaseTarget target, DatabaseProperties properties, SchemaMigration migrated) {
+        DatabaseProperties.Pool pool = properties.pool();
+        ConnectionFactory connections = target instanceof DatabaseTarget.Postgres pg
+                ? new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+                        .host(pg.host())
+                        .port(pg.port())
+                        .database(pg.database())
+                        .username(pg.user())
+                        .password(pg.password())
+                        .applicationName("classifiedbilling-mcp-server")
+                        .connectTimeout(pool.connectTimeout())
+                        .statementTimeout(pool.statementTimeout())
+                        .build())
+                : new H2ConnectionFactory(H2ConnectionConfiguration.builder()
+                        .url(((DatabaseTarget.Embedded) target).h2Url())
+                        .username(target.user())
+                        .password(target.password())
+                        .build());
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(connections)
+                .name("billing")
+                .initialSize(Math.min(pool.initialSize(), pool.maxSize()))
+                .maxSize(pool.maxSize())
+                .maxAcquireTime(pool.acquireTimeout())
+                .maxCreateConnectionTime(pool.connectTimeout())
+                .maxIdleTime(pool.maxIdleTime())
+                .build());
+    }
+
+    /** Proof that migrations ran; beans that need the schema depend on it. */
+    record SchemaMigration(int migrationsExecuted) {}
+}

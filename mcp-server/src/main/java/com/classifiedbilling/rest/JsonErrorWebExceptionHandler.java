@@ -1,0 +1,74 @@
+package com.classifiedbilling.rest;
+
+import com.classifiedbilling.auth.web.JsonErrors;
+import com.classifiedbilling.billing.BillingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every failure that reaches the top becomes {@code {"error": "..."}} with a fitting status and a
+ * message for the caller. Internals (stack traces, SQL, class names) go to the log only, tagged
+ * with the request id that the caller also gets.
+ */
+@Component
+@Order(-2) // before Spring Boot's own error handler
+final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(JsonErrorWebExceptionHandler.class);
+
+    private final JsonErrors errors;
+
+    JsonErrorWebExceptionHandler(JsonErrors errors) {
+        this.errors = errors;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(failure);
+        }
+        if (failure instanceof BillingException billing) {
+            return errors.write(exchange.getResponse(), BillingStatus.of(billing.kind()), billing.getMessage());
+        }
+        if (failure instanceof ResponseStatusException status) {
+            return errors.write(exchange.getResponse(), status.getStatusCode(), messageFor(status.getStatusCode()));
+        }
+        String requestId = exchange.getRequest().getId();
+        if (failure instanceof DataAccessResourceFailureException || failure instanceof TransientDataAccessException) {
+            log.warn("Request {} failed: database unavailable: {}", requestId, failure.toString());
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+            return errors.write(
+                    exchange.getResponse(),
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Service temporarily unavailable. Try again shortly. (request " + requestId + ")");
+        }
+        log.error("Request {} failed unexpectedly", requestId, failure);
+        return errors.write(
+                exchange.getResponse(),
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Unexpected server error. Try again; if it persists, contact support with request id " + requestId
+                        + ".");
+    }
+
+    private static String messageFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 404 -> "Not found.";
+            case 405 -> "Method not allowed.";
+            case 406 -> "Not acceptable: this endpoint answers application/json.";
+            case 413 -> "Request body too large.";
+            case 415 -> "Unsupported content type: send application/json.";
+            default -> status.value() < 500 ? "Bad request." : "Service unavailable.";
+        };
+    }
+}

@@ -1,0 +1,151 @@
+package com.classifiedbilling.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged server ({@code mcp-server/target/classifiedbilling-mcp-server.jar}) running as its
+ * own process on a free port, as an operator would start it. Its output goes to files under
+ * {@code target/it-logs}.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+
+    private final int port;
+
+    private final Path stdout;
+
+    private final Path stderr;
+
+    private ServerProcess(Process process, int port, Path stdout, Path stderr) {
+        this.process = process;
+        this.port = port;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /** Starts the server with these environment variables (plus {@code PORT}) and waits until it is ready. */
+    public static ServerProcess start(String name, Path workDir, Map<String, String> env) {
+        try {
+            int port = freePort();
+            Path logs = Files.createDirectories(Path.of("target", "it-logs"));
+            Path out = logs.resolve(name + ".out");
+            Path err = logs.resolve(name + ".err");
+            ProcessBuilder builder = new ProcessBuilder(javaCommand(List.of()))
+                    .directory(workDir.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            builder.environment().putAll(env);
+            builder.environment().put("PORT", Integer.toString(port));
+            ServerProcess server = new ServerProcess(builder.start(), port, out, err);
+            server.awaitReady(Duration.ofSeconds(60));
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The command line that runs the packaged jar with these arguments. */
+    static List<String> javaCommand(List<String> args) {
+        String jar = System.getProperty("server.jar", "target/classifiedbilling-mcp-server.jar");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                Path.of(jar).toAbsolutePath().toString()));
+        command.addAll(args);
+        return command;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String stdout() throws IOException {
+        return Files.readString(stdout);
+    }
+
+    public String stderr() throws IOException {
+        return Files.readString(stderr);
+    }
+
+    /** A GET with an optional bearer credential. */
+    public HttpResponse<String> get(String path, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + "; see " + stderr);
+            }
+            try {
+                if (get("/actuator/health/readiness", null).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(200);
+        }
+        close();
+        throw new IllegalStateException("server not ready within " + timeout + "; see " + stderr);
+    }
+
+    /** Stops the server as an orchestrator would: SIGTERM, then a bounded wait. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -41,7 +41,6 @@ public final class AdminCli {
             line = AdminCommandLine.parse(args);
         } catch (AdminCommandLine.UsageException e) {
             err.println("admin: " + e.getMessage());
-            err.print(AdminCommandLine.usage());
             return USAGE;
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ClassifiedBillingApplication.class)

@@ -70,7 +70,7 @@ record AdminCommandLine(Command command, Map<String, String> options) {
 
     static AdminCommandLine parse(String[] args) {
         if (args.length == 0) {
-            throw new UsageException("no command given");
+            throw new UsageException("no command given; 'admin help' lists the commands");
         }
         Command command = null;
         for (Command candidate : Command.values()) {
@@ -79,7 +79,7 @@ record AdminCommandLine(Command command, Map<String, String> options) {
             }
         }
         if (command == null) {
-            throw new UsageException("unknown command '" + args[0] + "'");
+            throw new UsageException("unknown command '" + args[0] + "'; 'admin help' lists the commands");
         }
         Set<String> allowed = new HashSet<>(command.required);
         allowed.addAll(command.optional);

@@ -23,7 +23,7 @@ public final class AdminProcess {
             System.arraycopy(args, 0, all, 1, args.length);
             ProcessBuilder builder =
                     new ProcessBuilder(ServerProcess.javaCommand(Arrays.asList(all))).directory(workDir.toFile());
-            builder.environment().putAll(env);
+            ProcessEnvironment.apply(builder, env);
             Process process = builder.start();
             process.getOutputStream().close();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));

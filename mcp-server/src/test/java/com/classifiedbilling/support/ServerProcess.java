@@ -40,7 +40,10 @@ public final class ServerProcess implements AutoCloseable {
         this.stderr = stderr;
     }
 
-    /** Starts the server with these environment variables (plus {@code PORT}) and waits until it is ready. */
+    /**
+     * Starts the server with these environment variables (plus {@code PORT}; a {@code null} value
+     * removes a variable) and waits until it is ready.
+     */
     public static ServerProcess start(String name, Path workDir, Map<String, String> env) {
         try {
             int port = freePort();
@@ -51,7 +54,7 @@ public final class ServerProcess implements AutoCloseable {
                     .directory(workDir.toFile())
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
-            builder.environment().putAll(env);
+            ProcessEnvironment.apply(builder, env);
             builder.environment().put("PORT", Integer.toString(port));
             ServerProcess server = new ServerProcess(builder.start(), port, out, err);
             server.awaitReady(Duration.ofSeconds(60));

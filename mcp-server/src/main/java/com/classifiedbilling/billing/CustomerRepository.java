@@ -11,8 +11,9 @@ public interface CustomerRepository {
      *
      * @param search text that the company name or email must contain, ignoring case; {@code null}
      *     for all
+     * @param after the last customer of the previous page, or {@code null} for the first page
      */
-    Flux<Customer> search(String workspaceId, String search, int limit);
+    Flux<Customer> search(String workspaceId, String search, After<String> after, int limit);
 
     Mono<Customer> insert(Customer customer);
 }

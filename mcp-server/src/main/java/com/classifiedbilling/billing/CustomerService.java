@@ -3,7 +3,6 @@ package com.classifiedbilling.billing;
 import com.classifiedbilling.auth.RandomIds;
 import java.time.Clock;
 import java.util.Optional;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Finding and creating a workspace's customers. */
@@ -46,16 +45,20 @@ public final class CustomerService {
     }
 
     /**
-     * Customers by company name, at most {@link #MAX_RESULTS}.
+     * Customers by company name, at most {@link #MAX_RESULTS} a page.
      *
      * @param search text the company name or email contains, ignoring case; {@code null} or blank
      *     for all
+     * @param after the last customer of the previous page, or {@code null}
      */
-    public Flux<Customer> search(String userId, String workspaceId, String search) {
+    public Mono<Page<Customer>> search(String userId, String workspaceId, String search, After<String> after) {
         return Mono.fromCallable(() -> Optional.ofNullable(InputRules.optional("search", search, MAX_SEARCH)))
-                .flatMapMany(text -> workspaces
+                .flatMap(text -> workspaces
                         .requireAccessible(userId, workspaceId)
-                        .flatMapMany(workspace -> customers.search(workspace.id(), text.orElse(null), MAX_RESULTS)));
+                        .flatMap(workspace -> customers
+                                .search(workspace.id(), text.orElse(null), after, MAX_RESULTS + 1)
+                                .collectList()))
+                .map(fetched -> Page.of(fetched, MAX_RESULTS));
     }
 
     /** Creates a customer and records it in the audit log, both or neither. */

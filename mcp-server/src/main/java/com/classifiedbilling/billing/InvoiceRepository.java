@@ -7,11 +7,20 @@ import reactor.core.publisher.Mono;
 /** Storage of a workspace's invoices. */
 public interface InvoiceRepository {
 
-    /** Invoices, newest issued first; {@code status} {@code null} for all. */
-    Flux<Invoice> list(String workspaceId, InvoiceStatus status, int limit);
+    /**
+     * Invoices, newest issued first.
+     *
+     * @param status {@code null} for all
+     * @param after the last invoice of the previous page (its issue date), or {@code null}
+     */
+    Flux<Invoice> list(String workspaceId, InvoiceStatus status, After<Instant> after, int limit);
 
-    /** Due invoices whose due date is before {@code now}, oldest due first. */
-    Flux<Invoice> overdue(String workspaceId, Instant now, int limit);
+    /**
+     * Due invoices whose due date is before {@code now}, oldest due first.
+     *
+     * @param after the last invoice of the previous page (its due date), or {@code null}
+     */
+    Flux<Invoice> overdue(String workspaceId, Instant now, After<Instant> after, int limit);
 
     /** The sums and counts of all overdue invoices, one per currency. */
     Flux<CurrencyAmount> overdueTotals(String workspaceId, Instant now);

@@ -3,7 +3,6 @@ package com.classifiedbilling.billing;
 import com.classifiedbilling.auth.RandomIds;
 import java.time.Clock;
 import java.time.Instant;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Listing invoices, finding overdue ones, recording payments and summing revenue. */
@@ -46,30 +45,30 @@ public final class InvoiceService {
      *
      * @param status only invoices with this status; {@code null} for all
      * @param limit 1 to {@link #MAX_LIMIT}
+     * @param after the last invoice of the previous page, or {@code null}
      */
-    public Flux<Invoice> list(String userId, String workspaceId, InvoiceStatus status, int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            return Flux.error(
-                    BillingException.invalidInput("Field 'limit' must be a whole number from 1 to " + MAX_LIMIT + "."));
-        }
-        return workspaces
-                .requireAccessible(userId, workspaceId)
-                .flatMapMany(workspace -> invoices.list(workspace.id(), status, limit));
+    public Mono<Page<Invoice>> list(
+            String userId, String workspaceId, InvoiceStatus status, int limit, After<Instant> after) {
+        return checkLimit(limit)
+                .then(workspaces.requireAccessible(userId, workspaceId))
+                .flatMap(workspace ->
+                        invoices.list(workspace.id(), status, after, limit + 1).collectList())
+                .map(fetched -> Page.of(fetched, limit));
     }
 
-    /** Due invoices past their due date (now, UTC), oldest due first, with totals per currency. */
-    public Mono<OverdueReport> overdue(String userId, String workspaceId, int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            return Mono.error(
-                    BillingException.invalidInput("Field 'limit' must be a whole number from 1 to " + MAX_LIMIT + "."));
-        }
+    /**
+     * Due invoices past their due date (now, UTC), oldest due first, with the totals of all of them
+     * per currency.
+     */
+    public Mono<OverdueReport> overdue(String userId, String workspaceId, int limit, After<Instant> after) {
         Instant now = clock.instant();
-        return workspaces
-                .requireAccessible(userId, workspaceId)
+        return checkLimit(limit)
+                .then(workspaces.requireAccessible(userId, workspaceId))
                 .flatMap(workspace -> Mono.zip(
-                                invoices.overdue(workspace.id(), now, limit).collectList(),
+                                invoices.overdue(workspace.id(), now, after, limit + 1)
+                                        .collectList(),
                                 invoices.overdueTotals(workspace.id(), now).collectList())
-                        .map(both -> new OverdueReport(both.getT1(), both.getT2())));
+                        .map(both -> new OverdueReport(workspace, Page.of(both.getT1(), limit), both.getT2())));
     }
 
     /** Paid against outstanding money, per currency. */
@@ -119,6 +118,13 @@ public final class InvoiceService {
                             request.paymentMethod() == null ? null : "payment_method=" + request.paymentMethod());
                     return audit.append(event).then(current).map(invoice -> new PaymentOutcome(invoice, false));
                 });
+    }
+
+    private static Mono<Void> checkLimit(int limit) {
+        return limit < 1 || limit > MAX_LIMIT
+                ? Mono.error(BillingException.invalidInput(
+                        "Field 'limit' must be a whole number from 1 to " + MAX_LIMIT + "."))
+                : Mono.empty();
     }
 
     private record PaymentRequest(String invoiceId, String paymentMethod) {}

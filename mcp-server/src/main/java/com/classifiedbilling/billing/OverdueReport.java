@@ -5,18 +5,18 @@ import java.util.List;
 /**
  * Invoices that are due and past their due date.
  *
- * @param invoices the oldest due first, up to the asked limit
- * @param totals the amounts of all overdue invoices, one entry per currency; never added across
- *     currencies
+ * @param workspace whose invoices these are
+ * @param page the oldest due first, up to the asked limit
+ * @param totals the amounts of all overdue invoices (not only this page), one entry per currency;
+ *     never added across currencies
  */
-public record OverdueReport(List<Invoice> invoices, List<CurrencyAmount> totals) {
+public record OverdueReport(Workspace workspace, Page<Invoice> page, List<CurrencyAmount> totals) {
 
     public OverdueReport {
-        invoices = List.copyOf(invoices);
         totals = List.copyOf(totals);
     }
 
-    /** How many invoices are overdue in all (may exceed {@code invoices().size()}). */
+    /** How many invoices are overdue in all (may exceed the page's size). */
     public long count() {
         return totals.stream().mapToLong(CurrencyAmount::invoices).sum();
     }

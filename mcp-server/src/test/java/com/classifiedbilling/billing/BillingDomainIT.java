@@ -10,6 +10,7 @@ import com.classifiedbilling.support.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,34 +109,29 @@ class BillingDomainIT {
 
     @Test
     void shouldSearchCustomersByNameOrEmailIgnoringCase() {
-        StepVerifier.create(customers.search(owner.id(), workspace.id(), "ACME").map(Customer::companyName))
-                .expectNext("Acme Corp")
-                .verifyComplete();
-        StepVerifier.create(customers
-                        .search(owner.id(), workspace.id(), "BILLING@GLOBEX")
-                        .map(Customer::companyName))
-                .expectNext("Globex Inc")
-                .verifyComplete();
-        StepVerifier.create(customers.search(owner.id(), workspace.id(), "%").count())
-                .expectNext(0L)
-                .verifyComplete();
-        StepVerifier.create(customers
-                        .search(owner.id(), workspace.id(), null)
-                        .map(Customer::companyName)
-                        .collectList())
-                .assertNext(names -> assertThat(names).hasSize(12).isSorted())
-                .verifyComplete();
+        assertThat(names("ACME")).containsExactly("Acme Corp");
+        assertThat(names("BILLING@GLOBEX")).containsExactly("Globex Inc");
+        assertThat(names("%")).isEmpty();
+        assertThat(names(null)).hasSize(12).isSorted();
     }
 
     @Test
-    void shouldReturnAtMostFiftyCustomers() {
+    void shouldReturnAtMostFiftyCustomersAndPageOnFromThere() {
         Flux.range(0, 55)
                 .concatMap(i -> customers.create(actor(), workspace.id(), newCustomer("Bulk " + i, "USD")))
                 .blockLast(Duration.ofSeconds(60));
 
-        StepVerifier.create(customers.search(owner.id(), workspace.id(), "bulk").count())
-                .expectNext(50L)
-                .verifyComplete();
+        Page<Customer> first =
+                customers.search(owner.id(), workspace.id(), "bulk", null).block();
+        assertThat(first.items()).hasSize(50);
+        assertThat(first.hasMore()).isTrue();
+        Customer last = first.items().get(49);
+        Page<Customer> second = customers
+                .search(owner.id(), workspace.id(), "bulk", new After<>(last.companyName(), last.id()))
+                .block();
+        assertThat(second.items()).hasSize(5);
+        assertThat(second.hasMore()).isFalse();
+        assertThat(second.items()).noneMatch(first.items()::contains);
     }
 
     @Test
@@ -170,18 +166,19 @@ class BillingDomainIT {
 
     @Test
     void shouldListInvoicesNewestFirstByStatusAndLimit() {
-        StepVerifier.create(invoices.list(owner.id(), workspace.id(), InvoiceStatus.DUE, 10)
-                        .collectList())
+        StepVerifier.create(invoices.list(owner.id(), workspace.id(), InvoiceStatus.DUE, 10, null)
+                        .map(Page::items))
                 .assertNext(list -> {
                     assertThat(list).hasSize(10).allMatch(i -> i.status() == InvoiceStatus.DUE);
                     assertThat(list).extracting(Invoice::issuedAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
                     assertThat(list).allMatch(i -> i.customerName() != null);
                 })
                 .verifyComplete();
-        StepVerifier.create(invoices.list(owner.id(), workspace.id(), null, 100).count())
-                .expectNext(36L)
+        StepVerifier.create(invoices.list(owner.id(), workspace.id(), null, 100, null)
+                        .map(page -> page.items().size()))
+                .expectNext(36)
                 .verifyComplete();
-        StepVerifier.create(invoices.list(owner.id(), workspace.id(), null, 101))
+        StepVerifier.create(invoices.list(owner.id(), workspace.id(), null, 101, null))
                 .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("from 1 to 100"))
                 .verify();
     }
@@ -189,19 +186,19 @@ class BillingDomainIT {
     @Test
     void shouldReportOverdueOldestFirstWithTotalsPerCurrency() {
         Instant now = Instant.now();
-        StepVerifier.create(invoices.overdue(owner.id(), workspace.id(), 100))
+        StepVerifier.create(invoices.overdue(owner.id(), workspace.id(), 100, null))
                 .assertNext(report -> {
-                    assertThat(report.invoices())
+                    assertThat(report.page().items())
                             .isNotEmpty()
                             .allMatch(i ->
                                     i.status() == InvoiceStatus.DUE && i.dueAt().isBefore(now));
-                    assertThat(report.invoices()).extracting(Invoice::dueAt).isSorted();
+                    assertThat(report.page().items()).extracting(Invoice::dueAt).isSorted();
                     assertThat(report.totals())
                             .extracting(CurrencyAmount::currency)
                             .containsExactly("EUR", "USD");
-                    assertThat(report.count()).isEqualTo(report.invoices().size());
+                    assertThat(report.count()).isEqualTo(report.page().items().size());
                     for (CurrencyAmount total : report.totals()) {
-                        BigDecimal sum = report.invoices().stream()
+                        BigDecimal sum = report.page().items().stream()
                                 .filter(i -> i.currency().equals(total.currency()))
                                 .map(Invoice::amount)
                                 .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -239,8 +236,7 @@ class BillingDomainIT {
 
     @Test
     void whenFiftyConcurrentPaymentsOfOneInvoiceThenExactlyOneRecorded() {
-        Invoice due =
-                invoices.list(owner.id(), workspace.id(), InvoiceStatus.DUE, 1).blockFirst();
+        Invoice due = firstDue();
 
         List<PaymentOutcome> outcomes = Flux.range(0, 50)
                 .flatMap(i -> invoices.markPaid(actor(), workspace.id(), due.id(), "Method " + i), 50)
@@ -270,8 +266,7 @@ class BillingDomainIT {
         Workspace other = workspaces
                 .create(owner.id(), new NewWorkspace("Other", null, null, null, null, "USD"))
                 .block();
-        Invoice foreign =
-                invoices.list(owner.id(), workspace.id(), InvoiceStatus.DUE, 1).blockFirst();
+        Invoice foreign = firstDue();
         long audits = database.count("SELECT COUNT(*) FROM audit_events");
 
         StepVerifier.create(invoices.markPaid(actor(), other.id(), foreign.id(), null))
@@ -281,6 +276,35 @@ class BillingDomainIT {
         assertThat(database.count("SELECT COUNT(*) FROM invoices WHERE id = '" + foreign.id() + "' AND status = 'Due'"))
                 .isEqualTo(1);
         assertThat(database.count("SELECT COUNT(*) FROM audit_events")).isEqualTo(audits);
+    }
+
+    @Test
+    void shouldPageThroughAllInvoicesWithoutRepeatsOrGaps() {
+        List<String> seen = new ArrayList<>();
+        After<Instant> after = null;
+        Page<Invoice> page;
+        do {
+            page = invoices.list(owner.id(), workspace.id(), null, 7, after).block();
+            page.items().forEach(i -> seen.add(i.id()));
+            Invoice last = page.items().get(page.items().size() - 1);
+            after = new After<>(last.issuedAt(), last.id());
+        } while (page.hasMore());
+
+        assertThat(seen).hasSize(36).doesNotHaveDuplicates();
+    }
+
+    private List<String> names(String search) {
+        return customers
+                .search(owner.id(), workspace.id(), search, null)
+                .map(page -> page.items().stream().map(Customer::companyName).toList())
+                .block();
+    }
+
+    private Invoice firstDue() {
+        return invoices.list(owner.id(), workspace.id(), InvoiceStatus.DUE, 1, null)
+                .block()
+                .items()
+                .get(0);
     }
 
     private BigDecimal sum(String status, String currency) {

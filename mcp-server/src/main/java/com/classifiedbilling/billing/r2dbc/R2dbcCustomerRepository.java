@@ -1,5 +1,6 @@
 package com.classifiedbilling.billing.r2dbc;
 
+import com.classifiedbilling.billing.After;
 import com.classifiedbilling.billing.Customer;
 import com.classifiedbilling.billing.CustomerRepository;
 import io.r2dbc.spi.Readable;
@@ -23,23 +24,25 @@ final class R2dbcCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public Flux<Customer> search(String workspaceId, String search, int limit) {
-        if (search == null) {
-            return db.sql("SELECT " + COLUMNS + " FROM customers WHERE workspace_id = :w "
-                            + "ORDER BY company_name, id LIMIT :limit")
-                    .bind("w", workspaceId)
-                    .bind("limit", limit)
-                    .map(R2dbcCustomerRepository::customer)
-                    .all();
+    public Flux<Customer> search(String workspaceId, String search, After<String> after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM customers WHERE workspace_id = :w");
+        if (search != null) {
+            sql.append(" AND (LOWER(company_name) LIKE :pattern ESCAPE '\\'"
+                    + " OR LOWER(company_email) LIKE :pattern ESCAPE '\\')");
         }
-        return db.sql("SELECT " + COLUMNS + " FROM customers WHERE workspace_id = :w "
-                        + "AND (LOWER(company_name) LIKE :pattern ESCAPE '\\' OR LOWER(company_email) LIKE :pattern ESCAPE '\\') "
-                        + "ORDER BY company_name, id LIMIT :limit")
-                .bind("w", workspaceId)
-                .bind("pattern", containing(search))
-                .bind("limit", limit)
-                .map(R2dbcCustomerRepository::customer)
-                .all();
+        if (after != null) {
+            sql.append(" AND (company_name > :afterName OR (company_name = :afterName AND id > :afterId))");
+        }
+        sql.append(" ORDER BY company_name, id LIMIT :limit");
+        DatabaseClient.GenericExecuteSpec spec =
+                db.sql(sql.toString()).bind("w", workspaceId).bind("limit", limit);
+        if (search != null) {
+            spec = spec.bind("pattern", containing(search));
+        }
+        if (after != null) {
+            spec = spec.bind("afterName", after.key()).bind("afterId", after.id());
+        }
+        return spec.map(R2dbcCustomerRepository::customer).all();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.classifiedbilling.billing.r2dbc;
 
+import com.classifiedbilling.billing.After;
 import com.classifiedbilling.billing.CurrencyAmount;
 import com.classifiedbilling.billing.Invoice;
 import com.classifiedbilling.billing.InvoiceRepository;
@@ -28,34 +29,43 @@ final class R2dbcInvoiceRepository implements InvoiceRepository {
     }
 
     @Override
-    public Flux<Invoice> list(String workspaceId, InvoiceStatus status, int limit) {
-        if (status == null) {
-            return db.sql(SELECT + "WHERE i.workspace_id = :w ORDER BY i.issued_at DESC, i.id DESC LIMIT :limit")
-                    .bind("w", workspaceId)
-                    .bind("limit", limit)
-                    .map(R2dbcInvoiceRepository::invoice)
-                    .all();
+    public Flux<Invoice> list(String workspaceId, InvoiceStatus status, After<Instant> after, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT + "WHERE i.workspace_id = :w");
+        if (status != null) {
+            sql.append(" AND i.status = :status");
         }
-        return db.sql(SELECT
-                        + "WHERE i.workspace_id = :w AND i.status = :status "
-                        + "ORDER BY i.issued_at DESC, i.id DESC LIMIT :limit")
-                .bind("w", workspaceId)
-                .bind("status", status.label())
-                .bind("limit", limit)
-                .map(R2dbcInvoiceRepository::invoice)
-                .all();
+        if (after != null) {
+            sql.append(" AND (i.issued_at < :afterAt OR (i.issued_at = :afterAt AND i.id < :afterId))");
+        }
+        sql.append(" ORDER BY i.issued_at DESC, i.id DESC LIMIT :limit");
+        DatabaseClient.GenericExecuteSpec spec =
+                db.sql(sql.toString()).bind("w", workspaceId).bind("limit", limit);
+        if (status != null) {
+            spec = spec.bind("status", status.label());
+        }
+        return bindAfter(spec, after).map(R2dbcInvoiceRepository::invoice).all();
     }
 
     @Override
-    public Flux<Invoice> overdue(String workspaceId, Instant now, int limit) {
-        return db.sql(SELECT
-                        + "WHERE i.workspace_id = :w AND i.status = 'Due' AND i.due_at < :now "
-                        + "ORDER BY i.due_at, i.id LIMIT :limit")
+    public Flux<Invoice> overdue(String workspaceId, Instant now, After<Instant> after, int limit) {
+        StringBuilder sql =
+                new StringBuilder(SELECT + "WHERE i.workspace_id = :w AND i.status = 'Due' AND i.due_at < :now");
+        if (after != null) {
+            sql.append(" AND (i.due_at > :afterAt OR (i.due_at = :afterAt AND i.id > :afterId))");
+        }
+        sql.append(" ORDER BY i.due_at, i.id LIMIT :limit");
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString())
                 .bind("w", workspaceId)
                 .bind("now", Columns.utc(now))
-                .bind("limit", limit)
-                .map(R2dbcInvoiceRepository::invoice)
-                .all();
+                .bind("limit", limit);
+        return bindAfter(spec, after).map(R2dbcInvoiceRepository::invoice).all();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindAfter(
+            DatabaseClient.GenericExecuteSpec spec, After<Instant> after) {
+        return after == null
+                ? spec
+                : spec.bind("afterAt", Columns.utc(after.key())).bind("afterId", after.id());
     }
 
     @Override

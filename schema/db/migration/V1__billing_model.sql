@@ -290,11 +290,14 @@ CREATE TABLE api_keys (
     display_prefix VARCHAR(16)              NOT NULL,
     -- SHA-256 of the whole key, lower-case hex; the key itself is never stored
     key_hash       CHAR(64)                 NOT NULL,
+    -- what the key may do: read only, or read and write
+    scopes         VARCHAR(100)             NOT NULL,
     created_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     last_used_at   TIMESTAMP WITH TIME ZONE,
     revoked_at     TIMESTAMP WITH TIME ZONE,
     CONSTRAINT api_keys_hash_unique UNIQUE (key_hash),
-    CONSTRAINT api_keys_name_not_blank CHECK (CHAR_LENGTH(TRIM(name)) > 0)
+    CONSTRAINT api_keys_name_not_blank CHECK (CHAR_LENGTH(TRIM(name)) > 0),
+    CONSTRAINT api_keys_scopes_known CHECK (scopes IN ('billing:read', 'billing:read billing:write'))
 );
 CREATE INDEX api_keys_user ON api_keys (user_id);
 

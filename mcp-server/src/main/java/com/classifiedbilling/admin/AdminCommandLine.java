@@ -21,7 +21,7 @@ record AdminCommandLine(Command command, Map<String, String> options) {
                 List.of("owner", "title"),
                 List.of("slug", "description", "business-name", "business-email", "currency")),
         ADD_MEMBER("add-member", List.of("workspace", "email"), List.of()),
-        CREATE_KEY("create-key", List.of("email", "name"), List.of()),
+        CREATE_KEY("create-key", List.of("email", "name"), List.of("access")),
         LIST_KEYS("list-keys", List.of("email"), List.of()),
         REVOKE_KEY("revoke-key", List.of("id"), List.of()),
         SEED_DEMO("seed-demo", List.of("email"), List.of());

@@ -3,6 +3,8 @@ package com.classifiedbilling.admin;
 import com.classifiedbilling.auth.apikey.ApiKey;
 import com.classifiedbilling.auth.apikey.ApiKeyService;
 import com.classifiedbilling.auth.apikey.IssuedApiKey;
+import com.classifiedbilling.auth.principal.Scope;
+import com.classifiedbilling.auth.user.AccountException;
 import com.classifiedbilling.auth.user.User;
 import com.classifiedbilling.auth.user.UserService;
 import com.classifiedbilling.billing.Workspace;
@@ -10,6 +12,8 @@ import com.classifiedbilling.billing.WorkspaceService;
 import com.classifiedbilling.billing.WorkspaceService.NewWorkspace;
 import com.classifiedbilling.demo.DemoData;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -60,7 +64,8 @@ final class AdminCommands {
             case LIST_KEYS ->
                 keys.list(line.option("email"))
                         .map(AdminCommands::keyRow)
-                        .collect(Collectors.joining("\n", "ID\tNAME\tPREFIX\tCREATED\tLAST_USED\tSTATUS\n", ""));
+                        .collect(
+                                Collectors.joining("\n", "ID\tNAME\tPREFIX\tACCESS\tCREATED\tLAST_USED\tSTATUS\n", ""));
             case REVOKE_KEY -> keys.revoke(line.option("id")).thenReturn("Revoked " + line.option("id"));
             case SEED_DEMO ->
                 users.require(line.option("email"))
@@ -75,9 +80,21 @@ final class AdminCommands {
                 key.id(),
                 key.name(),
                 key.displayPrefix() + "…",
+                key.scopes().contains(Scope.WRITE) ? "full" : "read",
                 key.createdAt().toString(),
                 orDash(key.lastUsedAt()),
                 key.revoked() ? "revoked " + key.revokedAt() : "active");
+    }
+
+    /** The scopes for {@code --access}: {@code full} (the default) or {@code read}. */
+    private static Set<Scope> access(String access) {
+        if (access == null || access.equals("full")) {
+            return EnumSet.allOf(Scope.class);
+        }
+        if (access.equals("read")) {
+            return EnumSet.of(Scope.READ);
+        }
+        throw new AccountException("Unknown access '" + access + "'. Allowed: full, read.");
     }
 
     private static String orDash(Instant instant) {

@@ -2,12 +2,10 @@ package com.classifiedbilling.auth.apikey;
 
 import com.classifiedbilling.auth.principal.BillingPrincipal;
 import com.classifiedbilling.auth.principal.CredentialKind;
-import com.classifiedbilling.auth.principal.Scope;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +69,7 @@ public final class ApiKeyAuthenticator {
                         CredentialKind.API_KEY,
                         owner.keyId(),
                         null,
-                        EnumSet.allOf(Scope.class)));
+                        owner.scopes()));
     }
 
     /** Forgets what is cached for a key hash, so that a revocation takes effect at once. */

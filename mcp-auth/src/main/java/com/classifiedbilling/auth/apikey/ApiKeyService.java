@@ -1,10 +1,13 @@
 package com.classifiedbilling.auth.apikey;
 
 import com.classifiedbilling.auth.RandomIds;
+import com.classifiedbilling.auth.principal.Scope;
 import com.classifiedbilling.auth.user.AccountException;
 import com.classifiedbilling.auth.user.UserService;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,8 +40,20 @@ public final class ApiKeyService {
         this.ids = new RandomIds(random);
     }
 
-    /** Makes a new key for the user with this email. The result is the only place the key appears. */
+    /** Makes a new key with full access (read and write). */
     public Mono<IssuedApiKey> issue(String email, String name) {
+        return issue(email, name, EnumSet.allOf(Scope.class));
+    }
+
+    /**
+     * Makes a new key for the user with this email. The result is the only place the key appears.
+     *
+     * @param scopes what the key may do; it must include {@link Scope#READ}
+     */
+    public Mono<IssuedApiKey> issue(String email, String name, Set<Scope> scopes) {
+        if (!scopes.contains(Scope.READ)) {
+            return Mono.error(new AccountException("A key must at least be able to read."));
+        }
         if (name == null || name.isBlank() || name.length() > MAX_NAME) {
             return Mono.error(new AccountException("Key name must be 1 to " + MAX_NAME + " characters."));
         }
@@ -49,6 +64,7 @@ public final class ApiKeyService {
                     user.id(),
                     name.strip(),
                     ApiKeySecrets.displayPrefix(secret),
+                    scopes,
                     clock.instant(),
                     null,
                     null);

@@ -1,5 +1,6 @@
 package com.classifiedbilling.auth.apikey;
 
+import com.classifiedbilling.auth.principal.Scope;
 import com.classifiedbilling.auth.user.Plan;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -23,13 +24,14 @@ final class R2dbcApiKeyRepository implements ApiKeyRepository {
     @Override
     public Mono<Void> insert(ApiKey key, String keyHash) {
         return db.sql("""
-                        INSERT INTO api_keys (id, user_id, name, display_prefix, key_hash, created_at)
-                        VALUES (:id, :userId, :name, :displayPrefix, :keyHash, :createdAt)""")
+                        INSERT INTO api_keys (id, user_id, name, display_prefix, key_hash, scopes, created_at)
+                        VALUES (:id, :userId, :name, :displayPrefix, :keyHash, :scopes, :createdAt)""")
                 .bind("id", key.id())
                 .bind("userId", key.userId())
                 .bind("name", key.name())
                 .bind("displayPrefix", key.displayPrefix())
                 .bind("keyHash", keyHash)
+                .bind("scopes", Scope.format(key.scopes()))
                 .bind("createdAt", utc(key.createdAt()))
                 .then();
     }
@@ -37,7 +39,7 @@ final class R2dbcApiKeyRepository implements ApiKeyRepository {
     @Override
     public Flux<ApiKey> findByUser(String userId) {
         return db.sql("""
-                        SELECT id, user_id, name, display_prefix, created_at, last_used_at, revoked_at
+                        SELECT id, user_id, name, display_prefix, scopes, created_at, last_used_at, revoked_at
                         FROM api_keys WHERE user_id = :userId ORDER BY created_at DESC, id""")
                 .bind("userId", userId)
                 .map(R2dbcApiKeyRepository::apiKey)
@@ -47,7 +49,7 @@ final class R2dbcApiKeyRepository implements ApiKeyRepository {
     @Override
     public Mono<ApiKeyOwner> findLiveOwner(String keyHash) {
         return db.sql("""
-                        SELECT k.id, k.key_hash, k.user_id, u.email, u.plan
+                        SELECT k.id, k.key_hash, k.user_id, u.email, u.plan, k.scopes
                         FROM api_keys k JOIN users u ON u.id = k.user_id
                         WHERE k.key_hash = :keyHash AND k.revoked_at IS NULL""")
                 .bind("keyHash", keyHash)
@@ -56,7 +58,8 @@ final class R2dbcApiKeyRepository implements ApiKeyRepository {
                         row.get("key_hash", String.class),
                         row.get("user_id", String.class),
                         row.get("email", String.class),
-                        Plan.fromLabel(row.get("plan", String.class)).orElseThrow()))
+                        Plan.fromLabel(row.get("plan", String.class)).orElseThrow(),
+                        Scope.parse(row.get("scopes", String.class))))
                 .one();
     }
 
@@ -88,6 +91,7 @@ final class R2dbcApiKeyRepository implements ApiKeyRepository {
                 row.get("user_id", String.class),
                 row.get("name", String.class),
                 row.get("display_prefix", String.class),
+                Scope.parse(row.get("scopes", String.class)),
                 instant(row.get("created_at", OffsetDateTime.class)),
                 instant(row.get("last_used_at", OffsetDateTime.class)),
                 instant(row.get("revoked_at", OffsetDateTime.class)));

@@ -71,7 +71,14 @@ class ApiKeySecretsTests {
         String key = secrets.generate();
         IssuedApiKey issued = new IssuedApiKey(
                 new ApiKey(
-                        "key_1", "usr_1", "n", ApiKeySecrets.displayPrefix(key), java.time.Instant.EPOCH, null, null),
+                        "key_1",
+                        "usr_1",
+                        "n",
+                        ApiKeySecrets.displayPrefix(key),
+                        java.util.Set.of(),
+                        java.time.Instant.EPOCH,
+                        null,
+                        null),
                 key);
 
         assertThat(issued.toString()).doesNotContain(key.substring(12));

@@ -1,0 +1,4 @@
+package com.classifiedbilling.tool;
+
+/** The customer just created, in the shape {@code list_customers} uses. */
+public record CreateCustomerResult(CustomerView customer) {}

@@ -1,0 +1,47 @@
+package com.classifiedbilling.tool;
+
+import com.classifiedbilling.billing.InvoiceService;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** {@code get_revenue_summary}: paid versus outstanding money in a workspace. */
+@Component
+final class GetRevenueSummaryTool implements BillingTool<WorkspaceInput, GetRevenueSummaryResult> {
+
+    private final InvoiceService invoices;
+
+    GetRevenueSummaryTool(InvoiceService invoices) {
+        this.invoices = invoices;
+    }
+
+    @Override
+    public String name() {
+        return "get_revenue_summary";
+    }
+
+    @Override
+    public String title() {
+        return "Revenue summary";
+    }
+
+    @Override
+    public String description() {
+        return "Get a workspace's total paid versus outstanding revenue and its invoice counts, per currency. "
+                + "Use for dashboard-style overviews of how much was collected and how much is owed.";
+    }
+
+    @Override
+    public ToolHints hints() {
+        return ToolHints.READ_ONLY;
+    }
+
+    @Override
+    public Class<WorkspaceInput> inputType() {
+        return WorkspaceInput.class;
+    }
+
+    @Override
+    public Mono<GetRevenueSummaryResult> call(ToolCall call, WorkspaceInput input) {
+        return invoices.revenue(call.userId(), input.workspaceId()).map(GetRevenueSummaryResult::of);
+    }
+}

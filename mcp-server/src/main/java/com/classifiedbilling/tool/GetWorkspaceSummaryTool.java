@@ -1,0 +1,47 @@
+package com.classifiedbilling.tool;
+
+import com.classifiedbilling.billing.WorkspaceService;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** {@code get_workspace_summary}: counts and the invoice breakdown of one workspace. */
+@Component
+final class GetWorkspaceSummaryTool implements BillingTool<WorkspaceInput, GetWorkspaceSummaryResult> {
+
+    private final WorkspaceService workspaces;
+
+    GetWorkspaceSummaryTool(WorkspaceService workspaces) {
+        this.workspaces = workspaces;
+    }
+
+    @Override
+    public String name() {
+        return "get_workspace_summary";
+    }
+
+    @Override
+    public String title() {
+        return "Workspace summary";
+    }
+
+    @Override
+    public String description() {
+        return "Get a workspace's counts of customers, invoices, service items and team members, and how many "
+                + "invoices are Due or Paid. Use for a quick overview of one workspace.";
+    }
+
+    @Override
+    public ToolHints hints() {
+        return ToolHints.READ_ONLY;
+    }
+
+    @Override
+    public Class<WorkspaceInput> inputType() {
+        return WorkspaceInput.class;
+    }
+
+    @Override
+    public Mono<GetWorkspaceSummaryResult> call(ToolCall call, WorkspaceInput input) {
+        return workspaces.summary(call.userId(), input.workspaceId()).map(GetWorkspaceSummaryResult::of);
+    }
+}

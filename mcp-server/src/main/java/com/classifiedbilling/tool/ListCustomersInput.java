@@ -1,0 +1,7 @@
+package com.classifiedbilling.tool;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The input of {@code list_customers}. */
+public record ListCustomersInput(
+        @JsonProperty("workspace_id") String workspaceId, String search, String cursor) {}

@@ -1,0 +1,4 @@
+package com.classifiedbilling.tool;
+
+/** {@code list_workspaces} takes no input. */
+public record ListWorkspacesInput() {}

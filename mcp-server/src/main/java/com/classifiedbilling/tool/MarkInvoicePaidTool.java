@@ -1,0 +1,60 @@
+package com.classifiedbilling.tool;
+
+import com.classifiedbilling.billing.InvoiceService;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** {@code mark_invoice_paid}: records a payment, once. */
+@Component
+final class MarkInvoicePaidTool implements BillingTool<MarkInvoicePaidInput, MarkInvoicePaidResult> {
+
+    private final InvoiceService invoices;
+
+    private final IdempotentWrites idempotent;
+
+    MarkInvoicePaidTool(InvoiceService invoices, IdempotentWrites idempotent) {
+        this.invoices = invoices;
+        this.idempotent = idempotent;
+    }
+
+    @Override
+    public String name() {
+        return "mark_invoice_paid";
+    }
+
+    @Override
+    public String title() {
+        return "Mark invoice paid";
+    }
+
+    @Override
+    public String description() {
+        return "Record that an invoice has been paid, with an optional payment method (e.g. Bank Transfer, Stripe, "
+                + "Cash). Use only when the user says the invoice was paid. On an invoice that is already paid it "
+                + "changes nothing and says already_paid.";
+    }
+
+    /** Overwrites the invoice's status (no tool undoes it), and a second call changes nothing. */
+    @Override
+    public ToolHints hints() {
+        return new ToolHints(false, true, true, false);
+    }
+
+    @Override
+    public Class<MarkInvoicePaidInput> inputType() {
+        return MarkInvoicePaidInput.class;
+    }
+
+    @Override
+    public Mono<MarkInvoicePaidResult> call(ToolCall call, MarkInvoicePaidInput input) {
+        return idempotent.run(
+                call,
+                name(),
+                input.workspaceId(),
+                input.idempotencyKey(),
+                input,
+                MarkInvoicePaidResult.class,
+                () -> invoices.markPaid(call.actor(), input.workspaceId(), input.invoiceId(), input.paymentMethod())
+                        .map(MarkInvoicePaidResult::of));
+    }
+}

@@ -1,0 +1,155 @@
+package com.classifiedbilling.tool;
+
+import com.classifiedbilling.auth.principal.Scope;
+import com.classifiedbilling.billing.BillingException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Every tool, by name, with its schemas: the one list that all doors publish and call. Calling a
+ * tool here checks the caller's scope, validates the input against the tool's schema, binds it to
+ * the tool's input record, runs the tool and hands back its result as JSON.
+ */
+@Component
+public final class ToolRegistry {
+
+    private final Map<String, Entry<?, ?>> tools;
+
+    private final JsonMapper json;
+
+    private final ToolProperties properties;
+
+    ToolRegistry(List<BillingTool<?, ?>> tools, JsonMapper json, ToolProperties properties) {
+        this.json = json;
+        this.properties = properties;
+        this.tools = new LinkedHashMap<>();
+        tools.stream()
+                .sorted(Comparator.comparing(BillingTool::name))
+                .forEach(tool -> this.tools.put(tool.name(), entry(tool)));
+    }
+
+    /** What a door needs to publish a tool. */
+    public record Descriptor(
+            String name,
+            String title,
+            String description,
+            ToolHints hints,
+            JsonNode inputSchema,
+            JsonNode outputSchema) {}
+
+    /** The tools, by name. */
+    public List<Descriptor> descriptors() {
+        return tools.values().stream().map(Entry::descriptor).toList();
+    }
+
+    /**
+     * Calls a tool. Fails with a {@link BillingException}: {@code NOT_FOUND} for an unknown tool,
+     * {@code FORBIDDEN} when the credential lacks the tool's scope, {@code INVALID_INPUT} when the
+     * input breaks the schema, or whatever the tool itself reports.
+     *
+     * @param input the tool's input object; {@code null} counts as {@code {}}
+     */
+    public Mono<JsonNode> call(String name, ToolCall call, JsonNode input) {
+        Entry<?, ?> entry = tools.get(name);
+        if (entry == null) {
+            return Mono.error(new BillingException(
+                    BillingException.Kind.NOT_FOUND,
+                    "Unknown tool '" + name + "'. Available tools: " + String.join(", ", tools.keySet()) + "."));
+        }
+        return Mono.defer(() -> entry.invoke(call, input == null ? JsonNodeFactory.instance.objectNode() : input))
+                .timeout(properties.callTimeout(), Mono.error(() -> unavailable("did not answer in time")))
+                .onErrorMap(ToolRegistry::isUnavailable, e -> unavailable("is unavailable"));
+    }
+
+    /** Storage that cannot be reached (or not in time) is the caller's cue to retry, not a bug. */
+    private static boolean isUnavailable(Throwable e) {
+        return e instanceof DataAccessResourceFailureException
+                || e instanceof TransientDataAccessException
+                || e instanceof R2dbcTransientException
+                || e instanceof R2dbcNonTransientResourceException;
+    }
+
+    private static BillingException unavailable(String what) {
+        return new BillingException(
+                BillingException.Kind.UNAVAILABLE, "The billing database " + what + ". Try again in a few seconds.");
+    }
+
+    private <I, R> Entry<I, R> entry(BillingTool<I, R> tool) {
+        JsonNode inputSchema = schema(tool.name() + ".input.json");
+        JsonNode outputSchema = schema(tool.name() + ".output.json");
+        return new Entry<>(tool, inputSchema, outputSchema, new ToolInputValidator(tool.name(), inputSchema));
+    }
+
+    private JsonNode schema(String file) {
+        ClassPathResource resource = new ClassPathResource("tools/" + file);
+        try (InputStream in = resource.getInputStream()) {
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Missing tool schema " + resource.getPath(), e);
+        }
+    }
+
+    private final class Entry<I, R> {
+
+        private final BillingTool<I, R> tool;
+
+        private final Descriptor descriptor;
+
+        private final ToolInputValidator validator;
+
+        private final Scope scope;
+
+        Entry(BillingTool<I, R> tool, JsonNode inputSchema, JsonNode outputSchema, ToolInputValidator validator) {
+            this.tool = tool;
+            this.descriptor = new Descriptor(
+                    tool.name(), tool.title(), tool.description(), tool.hints(), inputSchema, outputSchema);
+            this.validator = validator;
+            this.scope = tool.hints().readOnly() ? Scope.READ : Scope.WRITE;
+        }
+
+        Descriptor descriptor() {
+            return descriptor;
+        }
+
+        Mono<JsonNode> invoke(ToolCall call, JsonNode input) {
+            if (!call.principal().has(scope)) {
+                return Mono.error(new BillingException(
+                        BillingException.Kind.FORBIDDEN,
+                        "This credential may not use " + tool.name() + ": it needs the " + scope.value() + " scope."));
+            }
+            validator.validate(input);
+            I value;
+            try {
+                value = json.treeToValue(input, tool.inputType());
+            } catch (JacksonException e) {
+                return Mono.error(BillingException.invalidInput(
+                        "Input does not match the schema of " + tool.name() + "; check the field types."));
+            }
+            return tool.call(call, value)
+                    .switchIfEmpty(Mono.error(() -> new IllegalStateException(tool.name() + " answered nothing")))
+                    .map(result -> (JsonNode) json.valueToTree(result));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return tools.keySet().stream().collect(Collectors.joining(", ", "ToolRegistry[", "]"));
+    }
+}

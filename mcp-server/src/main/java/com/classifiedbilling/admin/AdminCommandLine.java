@@ -51,9 +51,11 @@ record AdminCommandLine(Command command, Map<String, String> options) {
         }
 
         private static String placeholder(String flag) {
-            return flag.equals("plan")
-                    ? "Starter|Standard|Advance"
-                    : flag.toUpperCase(Locale.ROOT).replace('-', '_');
+            return switch (flag) {
+                case "plan" -> "Starter|Standard|Advance";
+                case "access" -> "full|read";
+                default -> flag.toUpperCase(Locale.ROOT).replace('-', '_');
+            };
         }
     }
 

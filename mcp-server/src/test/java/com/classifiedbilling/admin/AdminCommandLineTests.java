@@ -62,8 +62,9 @@ class AdminCommandLineTests {
         assertThat(exit).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .isEqualTo("admin: missing --name; usage: admin create-key --email EMAIL --name NAME"
-                        + System.lineSeparator());
+                .isEqualTo(
+                        "admin: missing --name; usage: admin create-key --email EMAIL --name NAME [--access full|read]"
+                                + System.lineSeparator());
     }
 
     @Test

@@ -83,6 +83,40 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * A fingerprint of all billing data (every row of every table but the keys' last-use times):
+     * equal fingerprints mean nothing was written in between.
+     */
+    public String snapshot() {
+        StringBuilder snapshot = new StringBuilder();
+        for (String table : new String[] {
+            "users",
+            "workspaces",
+            "workspace_members",
+            "customers",
+            "service_items",
+            "invoices",
+            "audit_events",
+            "idempotency_records"
+        }) {
+            try (Connection connection = connect();
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT COUNT(*), md5(COALESCE(string_agg(t::text, '|' "
+                            + "ORDER BY t::text), '')) FROM " + table + " t")) {
+                rows.next();
+                snapshot.append(table)
+                        .append('=')
+                        .append(rows.getLong(1))
+                        .append(':')
+                        .append(rows.getString(2))
+                        .append(' ');
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return snapshot.toString();
+    }
+
     private static Connection admin(URI base) throws SQLException {
         String[] auth = base.getUserInfo().split(":", 2);
         return DriverManager.getConnection(

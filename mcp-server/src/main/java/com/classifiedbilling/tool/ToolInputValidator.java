@@ -42,6 +42,7 @@ final class ToolInputValidator {
 
     /** Throws an {@code INVALID_INPUT} {@link BillingException} if the input breaks the schema. */
     void validate(JsonNode input) {
+        rejectNulCharacters(input);
         List<Error> errors = schema.validate(input);
         if (!errors.isEmpty()) {
             Error first = errors.stream()
@@ -49,6 +50,26 @@ final class ToolInputValidator {
                     .orElseThrow();
             throw BillingException.invalidInput(message(first));
         }
+    }
+
+    /**
+     * NUL cannot be stored in a PostgreSQL text column and has no place in billing data; it is
+     * refused here, naming the field, before it can reach the database.
+     */
+    private static void rejectNulCharacters(JsonNode input) {
+        for (String field : input.propertyNames()) {
+            if (containsNul(input.get(field))) {
+                throw BillingException.invalidInput(
+                        "Field '" + field + "' contains a NUL character (\\u0000), " + "which is not allowed.");
+            }
+        }
+    }
+
+    private static boolean containsNul(JsonNode node) {
+        if (node.isString()) {
+            return node.asString().indexOf(0) >= 0;
+        }
+        return node.isContainer() && node.valueStream().anyMatch(ToolInputValidator::containsNul);
     }
 
     private static int rank(Error error) {

@@ -85,6 +85,22 @@ class ToolInputValidatorTests {
         expect(createCustomer, customer("company_name", "42"), "Field 'company_name' must be a string.");
     }
 
+    @Test
+    void whenAStringHoldsANulCharacterThenRefusedNamingTheField() {
+        expect(
+                listInvoices,
+                "{\"workspace_id\":\"ws_1\",\"cursor\":\"a\\u0000b\"}",
+                "Field 'cursor' contains a NUL character (\\u0000), which is not allowed.");
+    }
+
+    @Test
+    void whenAnIdHasCharactersNoIdHasThenRefused() {
+        expect(
+                listInvoices,
+                "{\"workspace_id\":\"ws_1'; DROP TABLE invoices;--\"}",
+                "Field 'workspace_id' is not valid: ID of the workspace, from list_workspaces.");
+    }
+
     private static String customer(String field, String value) {
         String valid = "{\"workspace_id\":\"ws_1\",\"company_name\":\"Acme\",\"company_email\":\"a@acme.com\","
                 + "\"currency\":\"USD\",\"contact_first_name\":\"J\",\"contact_last_name\":\"S\","

@@ -1,0 +1,269 @@
+package com.classifiedbilling.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.classifiedbilling.support.BillingFixture;
+import com.classifiedbilling.support.BillingFixture.Account;
+import com.classifiedbilling.support.TestDatabase;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * 1,200 malformed calls across the eight tools (random bodies, broken envelopes, and valid inputs
+ * with one to three fields made invalid), from a fixed seed: every answer is a 4xx with only an
+ * {@code error} string, none is a 5xx, and the database is unchanged afterwards.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class LegacyDoorFuzzIT {
+
+    static final TestDatabase database = TestDatabase.create();
+
+    static final int CASES = 1200;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("billing.database.url", database::url);
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JsonMapper json;
+
+    final Random random = new Random(20261124);
+
+    @Test
+    void shouldAnswerEveryMalformedCallWithA4xxErrorAndWriteNothing() {
+        Account account = new BillingFixture(context).account("Advance");
+        Map<String, ObjectNode> valid = validInputs(account);
+        List<String> tools = new ArrayList<>(valid.keySet());
+        String before = database.snapshot();
+
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            String body = i % 6 == 0 ? garbageBody() : brokenCall(tools.get(random.nextInt(tools.size())), valid);
+            EntityExchangeResult<byte[]> result = http.post()
+                    .uri("/api/mcp-server")
+                    .header("Authorization", "Bearer " + account.key())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body)
+                    .exchange()
+                    .expectBody()
+                    .returnResult();
+            int status = result.getStatus().value();
+            String answer =
+                    new String(result.getResponseBodyContent() == null ? new byte[0] : result.getResponseBodyContent());
+            if (status < 400 || status >= 500 || !isErrorOnly(answer)) {
+                failures.add(status + " for " + abbreviate(body) + " -> " + abbreviate(answer));
+            }
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(database.snapshot()).isEqualTo(before);
+    }
+
+    private boolean isErrorOnly(String answer) {
+        try {
+            JsonNode node = json.readTree(answer);
+            return node.isObject()
+                    && node.size() == 1
+                    && node.path("error").isString()
+                    && !node.path("error").asString().isBlank();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A valid input for each tool against the account's own workspace. */
+    private Map<String, ObjectNode> validInputs(Account account) {
+        String ws = account.workspaceId();
+        String invoice = http.post()
+                .uri("/api/mcp-server")
+                .header("Authorization", "Bearer " + account.key())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(
+                        "{\"tool\":\"list_invoices\",\"input\":{\"workspace_id\":\"" + ws + "\",\"status\":\"Due\"}}")
+                .exchange()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .path("result")
+                .path("invoices")
+                .get(0)
+                .path("id")
+                .asString();
+        Map<String, ObjectNode> inputs = new java.util.TreeMap<>();
+        inputs.put("list_workspaces", object("{}"));
+        inputs.put("get_workspace_summary", object("{\"workspace_id\":\"" + ws + "\"}"));
+        inputs.put("list_customers", object("{\"workspace_id\":\"" + ws + "\",\"search\":\"a\"}"));
+        inputs.put("create_customer", object(LegacyDoorIT.pageCustomer(ws)));
+        inputs.put("list_invoices", object("{\"workspace_id\":\"" + ws + "\",\"status\":\"Due\",\"limit\":5}"));
+        inputs.put("get_overdue_invoices", object("{\"workspace_id\":\"" + ws + "\",\"limit\":5}"));
+        inputs.put(
+                "mark_invoice_paid",
+                object("{\"workspace_id\":\"" + ws + "\",\"invoice_id\":\"" + invoice
+                        + "\",\"payment_method\":\"Cash\"}"));
+        inputs.put("get_revenue_summary", object("{\"workspace_id\":\"" + ws + "\"}"));
+        return inputs;
+    }
+
+    /** A call to a real tool whose input is made invalid in one to three ways. */
+    private String brokenCall(String tool, Map<String, ObjectNode> valid) {
+        ObjectNode input = valid.get(tool).deepCopy();
+        int mutations = 1 + random.nextInt(3);
+        for (int m = 0; m < mutations; m++) {
+            breakOne(input);
+        }
+        ObjectNode call = JsonNodeFactory.instance.objectNode();
+        call.put("tool", tool);
+        call.set("input", input);
+        return call.toString();
+    }
+
+    private void breakOne(ObjectNode input) {
+        List<String> fields = new ArrayList<>(input.propertyNames());
+        String field = fields.isEmpty() ? null : fields.get(random.nextInt(fields.size()));
+        List<Function<String, Boolean>> ways = List.of(
+                f -> {
+                    input.put("unexpected_" + random.nextInt(1000), randomText(8));
+                    return true;
+                },
+                f -> f != null
+                        && set(
+                                input,
+                                f,
+                                random.nextBoolean()
+                                        ? JsonNodeFactory.instance.numberNode(random.nextInt())
+                                        : JsonNodeFactory.instance.booleanNode(true))
+                        && !f.equals("limit"),
+                f -> f != null
+                        && set(input, f, JsonNodeFactory.instance.arrayNode().add(randomText(3))),
+                f -> f != null
+                        && set(input, f, JsonNodeFactory.instance.objectNode().put("x", 1)),
+                f -> f != null && set(input, f, JsonNodeFactory.instance.nullNode()),
+                f -> f != null && set(input, f, JsonNodeFactory.instance.stringNode(randomText(5000))),
+                f -> f != null
+                        && input.has("limit")
+                        && set(
+                                input,
+                                "limit",
+                                JsonNodeFactory.instance.numberNode(
+                                        random.nextBoolean() ? 101 + random.nextInt(100000) : -random.nextInt(1000))),
+                f -> f != null && input.has("limit") && set(input, "limit", JsonNodeFactory.instance.numberNode(2.5)),
+                f -> input.has("status") && set(input, "status", JsonNodeFactory.instance.stringNode(randomText(6))),
+                f -> input.has("workspace_id")
+                        && set(input, "workspace_id", JsonNodeFactory.instance.stringNode("ws_" + randomText(20))),
+                f -> input.has("workspace_id") && set(input, "workspace_id", JsonNodeFactory.instance.stringNode("")),
+                f -> input.has("company_email")
+                        && set(input, "company_email", JsonNodeFactory.instance.stringNode(randomText(10))),
+                f -> input.has("currency")
+                        && set(input, "currency", JsonNodeFactory.instance.stringNode(unknownCurrency())),
+                f -> input.has("invoice_id")
+                        && set(input, "invoice_id", JsonNodeFactory.instance.stringNode("inv_" + randomText(20))),
+                f -> input.has("workspace_id")
+                        && set(
+                                input,
+                                "cursor",
+                                JsonNodeFactory.instance.stringNode(randomText(1 + random.nextInt(40)))),
+                f -> {
+                    if (input.has("workspace_id")) {
+                        input.remove("workspace_id");
+                        return true;
+                    }
+                    return false;
+                });
+        // keep trying until one way applies; the catch-all first way always does
+        for (int attempt = 0; attempt < 20; attempt++) {
+            if (ways.get(random.nextInt(ways.size())).apply(field)) {
+                return;
+            }
+        }
+        ways.get(0).apply(field);
+    }
+
+    private static boolean set(ObjectNode input, String field, JsonNode value) {
+        input.set(field, value);
+        return true;
+    }
+
+    private String unknownCurrency() {
+        while (true) {
+            String code = randomLetters(3).toUpperCase();
+            boolean known = Currency.getAvailableCurrencies().stream()
+                    .anyMatch(c -> c.getCurrencyCode().equals(code));
+            if (!known) {
+                return code;
+            }
+        }
+    }
+
+    private String garbageBody() {
+        return switch (random.nextInt(8)) {
+            case 0 -> randomText(random.nextInt(200));
+            case 1 -> "[" + random.nextInt() + "]";
+            case 2 -> "{\"tool\":" + random.nextInt() + "}";
+            case 3 -> "{\"tool\":\"" + randomLetters(12) + "\",\"input\":{}}";
+            case 4 -> "{\"tool\":\"list_invoices\",\"input\":" + random.nextInt() + "}";
+            case 5 -> "{\"input\":{}}";
+            case 6 -> "{\"tool\":\"list_workspaces\",\"input\":{}," + randomText(10);
+            default -> "\"" + randomText(30) + "\"";
+        };
+    }
+
+    private static final String PUNCTUATION = "{}[]\",:\\%_'<>";
+
+    private String randomText(int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            int kind = random.nextInt(10);
+            text.append(
+                    kind < 6
+                            ? (char) ('a' + random.nextInt(26))
+                            : kind < 8
+                                    ? PUNCTUATION.charAt(random.nextInt(PUNCTUATION.length()))
+                                    : kind < 9
+                                            ? (char) (0x00C0 + random.nextInt(0x0180))
+                                            : (char) random.nextInt(0x20));
+        }
+        return text.toString();
+    }
+
+    private String randomLetters(int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
+    }
+
+    private ObjectNode object(String text) {
+        return (ObjectNode) json.readTree(text);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+}

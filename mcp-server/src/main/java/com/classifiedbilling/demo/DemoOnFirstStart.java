@@ -90,8 +90,10 @@ final class DemoOnFirstStart implements ApplicationRunner {
         out.println("   " + key.secret());
         out.println();
         out.println(" Try it:");
-        out.println("   curl -s http://localhost:" + port + "/api/me \\");
-        out.println("     -H 'Authorization: Bearer " + key.secret() + "'");
+        out.println("   curl -s -X POST http://localhost:" + port + "/api/mcp-server \\");
+        out.println("     -H 'Authorization: Bearer " + key.secret() + "' \\");
+        out.println("     -H 'Content-Type: application/json' \\");
+        out.println("     -d '{\"tool\":\"list_workspaces\",\"input\":{}}'");
         out.println(" Lost it? java -jar mcp-server/target/classifiedbilling-mcp-server.jar \\");
         out.println("            admin create-key --email " + properties.email() + " --name 'Another key'");
         out.println("==================================================================");

@@ -5,6 +5,7 @@ import com.classifiedbilling.auth.web.BearerAuthenticationManager;
 import com.classifiedbilling.auth.web.BearerChallenge;
 import com.classifiedbilling.auth.web.BearerTokenConverter;
 import com.classifiedbilling.auth.web.JsonErrors;
+import com.classifiedbilling.auth.web.PrincipalAttribute;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -46,6 +47,7 @@ class SecurityConfiguration {
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(authenticationManager);
         bearer.setServerAuthenticationConverter(new BearerTokenConverter());
         bearer.setAuthenticationFailureHandler(challenge);
+        bearer.setAuthenticationSuccessHandler(new PrincipalAttribute());
         bearer.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers(PROTECTED));
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)

@@ -1,0 +1,123 @@
+package com.classifiedbilling.mcp;
+
+import com.classifiedbilling.auth.principal.BillingPrincipal;
+import com.classifiedbilling.auth.web.PrincipalAttribute;
+import com.classifiedbilling.billing.BillingException;
+import com.classifiedbilling.tool.ToolCall;
+import com.classifiedbilling.tool.ToolRegistry;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The registry's tools as MCP tools: name, title, description, annotations and both schemas from
+ * {@code schema/tools}; a call runs through {@link ToolRegistry#call} exactly as on the JSON door.
+ * A tool's failure becomes a result with {@code isError: true} and the same message the JSON door
+ * gives; a result carries {@code structuredContent} and the same JSON as text.
+ */
+@Component
+final class McpToolCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(McpToolCalls.class);
+
+    static final String PRINCIPAL = "billing.principal";
+
+    static final String REQUEST_ID = "billing.requestId";
+
+    private final ToolRegistry registry;
+
+    private final JsonMapper json;
+
+    McpToolCalls(ToolRegistry registry, JsonMapper json) {
+        this.registry = registry;
+        this.json = json;
+    }
+
+    /** What the transports hand to each call: the request's principal and id, read once per request. */
+    static McpTransportContext context(ServerRequest request) {
+        Map<String, Object> values = new HashMap<>();
+        BillingPrincipal principal = PrincipalAttribute.of(request.exchange());
+        if (principal != null) {
+            values.put(PRINCIPAL, principal);
+        }
+        values.put(REQUEST_ID, request.exchange().getRequest().getId());
+        return McpTransportContext.create(values);
+    }
+
+    /** The tools for the stateless Streamable HTTP server. */
+    List<McpStatelessServerFeatures.AsyncToolSpecification> stateless() {
+        return tools().stream()
+                .map(tool -> new McpStatelessServerFeatures.AsyncToolSpecification(tool, this::call))
+                .toList();
+    }
+
+    /** The same tools for the session-based SSE server. */
+    List<McpServerFeatures.AsyncToolSpecification> sessions() {
+        return tools().stream()
+                .map(tool -> new McpServerFeatures.AsyncToolSpecification(
+                        tool, (exchange, request) -> call(exchange.transportContext(), request)))
+                .toList();
+    }
+
+    private List<McpSchema.Tool> tools() {
+        return registry.descriptors().stream()
+                .map(d -> McpSchema.Tool.builder()
+                        .name(d.name())
+                        .title(d.title())
+                        .description(d.description())
+                        .inputSchema(map(d.inputSchema()))
+                        .outputSchema(map(d.outputSchema()))
+                        .annotations(new McpSchema.ToolAnnotations(
+                                d.title(),
+                                d.hints().readOnly(),
+                                d.hints().destructive(),
+                                d.hints().idempotent(),
+                                d.hints().openWorld(),
+                                null))
+                        .build())
+                .toList();
+    }
+
+    Mono<CallToolResult> call(McpTransportContext context, CallToolRequest request) {
+        Object principal = context.get(PRINCIPAL);
+        if (!(principal instanceof BillingPrincipal caller)) {
+            // the security filter lets no unauthenticated request this far; this is a guard
+            return Mono.just(failure("Not authenticated."));
+        }
+        JsonNode arguments = request.arguments() == null ? null : json.valueToTree(request.arguments());
+        return registry.call(request.name(), new ToolCall(caller), arguments)
+                .map(result -> CallToolResult.builder()
+                        .structuredContent(result)
+                        .addTextContent(json.writeValueAsString(result))
+                        .build())
+                .onErrorResume(BillingException.class, e -> Mono.just(failure(e.getMessage())))
+                .onErrorResume(e -> {
+                    Object requestId = context.get(REQUEST_ID);
+                    log.error("Request {} failed unexpectedly in MCP tool {}", requestId, request.name(), e);
+                    return Mono.just(failure("Unexpected server error. Try again; if it persists, contact support "
+                            + "with request id " + requestId + "."));
+                });
+    }
+
+    private static CallToolResult failure(String message) {
+        return CallToolResult.builder().isError(true).addTextContent(message).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> map(JsonNode schema) {
+        return json.convertValue(schema, Map.class);
+    }
+}

@@ -1,0 +1,181 @@
+package com.classifiedbilling.mcp;
+
+import com.classifiedbilling.auth.principal.BillingPrincipal;
+import com.classifiedbilling.auth.web.PrincipalAttribute;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Makes every HTTP+SSE session belong to the user who opened it. When {@code GET /sse} announces
+ * its session id (the first event on the stream), the id is bound to that user; a
+ * {@code POST /message} for a session of another user, or one that is gone, gets the same 404.
+ * Sessions end with their stream, are closed after {@link McpProperties#sseIdleTimeout()} without
+ * a message, and one user may hold at most {@link McpProperties#sseSessionsPerUser()} at once.
+ * Runs after authentication, so every request here has a principal.
+ */
+@Component
+final class SseSessionGuard implements WebFilter, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(SseSessionGuard.class);
+
+    private static final Pattern SESSION_ID = Pattern.compile("sessionId=([0-9A-Za-z-]+)");
+
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    private final McpProperties properties;
+
+    private final JsonMapper json;
+
+    private final Clock clock;
+
+    private final Disposable sweeper;
+
+    SseSessionGuard(McpProperties properties, JsonMapper json, Clock clock) {
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+        Duration every = properties.sseIdleTimeout().dividedBy(4).compareTo(Duration.ofSeconds(1)) < 0
+                ? Duration.ofSeconds(1)
+                : properties.sseIdleTimeout().dividedBy(4);
+        this.sweeper = Flux.interval(every).subscribe(tick -> closeIdle());
+    }
+
+    /** One open SSE session: whose it is, when it last saw a message, and how to end it. */
+    private static final class Session {
+        final String userId;
+        final Sinks.Empty<Void> close = Sinks.empty();
+        volatile Instant lastActive;
+
+        Session(String userId, Instant now) {
+            this.userId = userId;
+            this.lastActive = now;
+        }
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().value();
+        HttpMethod method = exchange.getRequest().getMethod();
+        BillingPrincipal principal = PrincipalAttribute.of(exchange);
+        if (principal == null) {
+            return chain.filter(exchange);
+        }
+        if (path.equals("/sse") && method == HttpMethod.GET) {
+            long open = sessions.values().stream()
+                    .filter(s -> s.userId.equals(principal.userId()))
+                    .count();
+            if (open >= properties.sseSessionsPerUser()) {
+                return refuse(
+                        exchange,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many open SSE sessions for this user (" + properties.sseSessionsPerUser()
+                                + "); close one or use /mcp.");
+            }
+            return chain.filter(exchange.mutate()
+                    .response(new Binding(exchange.getResponse(), principal))
+                    .build());
+        }
+        if (path.equals("/message") && method == HttpMethod.POST) {
+            String sessionId = exchange.getRequest().getQueryParams().getFirst("sessionId");
+            Session session = sessionId == null ? null : sessions.get(sessionId);
+            if (session == null || !session.userId.equals(principal.userId())) {
+                return refuse(exchange, HttpStatus.NOT_FOUND, "Session not found.");
+            }
+            session.lastActive = clock.instant();
+        }
+        return chain.filter(exchange);
+    }
+
+    /** How many SSE sessions are open on this instance. */
+    int openSessions() {
+        return sessions.size();
+    }
+
+    private void closeIdle() {
+        Instant cutoff = clock.instant().minus(properties.sseIdleTimeout());
+        sessions.forEach((id, session) -> {
+            if (session.lastActive.isBefore(cutoff)) {
+                log.info("Closing SSE session {} after {} without a message", id, properties.sseIdleTimeout());
+                session.close.tryEmitEmpty();
+            }
+        });
+    }
+
+    private Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, String message) {
+        var response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        byte[] body = json.writeValueAsBytes(JsonRpcErrors.body(JsonRpcErrors.INVALID_REQUEST, message));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    @Override
+    public void destroy() {
+        sweeper.dispose();
+        sessions.values().forEach(session -> session.close.tryEmitEmpty());
+    }
+
+    /** Watches an SSE response for its session id, and ends it when the session is closed here. */
+    private final class Binding extends ServerHttpResponseDecorator {
+
+        private final BillingPrincipal principal;
+
+        private volatile String sessionId;
+
+        Binding(ServerHttpResponse delegate, BillingPrincipal principal) {
+            super(delegate);
+            this.principal = principal;
+        }
+
+        @Override
+        public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
+            Session session = new Session(principal.userId(), clock.instant());
+            Flux<Flux<DataBuffer>> events = Flux.from(body)
+                    .map(event -> Flux.<DataBuffer>from(event).doOnNext(buffer -> bind(buffer, session)))
+                    .takeUntilOther(session.close.asMono())
+                    .doFinally(signal -> {
+                        if (sessionId != null) {
+                            sessions.remove(sessionId, session);
+                        }
+                    });
+            return super.writeAndFlushWith(events);
+        }
+
+        private void bind(DataBuffer buffer, Session session) {
+            if (sessionId != null) {
+                return;
+            }
+            String text = buffer.toString(buffer.readPosition(), buffer.readableByteCount(), StandardCharsets.UTF_8);
+            Matcher matcher = SESSION_ID.matcher(text);
+            if (matcher.find()) {
+                sessionId = matcher.group(1);
+                sessions.put(sessionId, session);
+            }
+        }
+    }
+}

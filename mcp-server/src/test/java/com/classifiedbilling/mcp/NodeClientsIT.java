@@ -1,0 +1,142 @@
+package com.classifiedbilling.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.classifiedbilling.support.NodeClients;
+import com.classifiedbilling.support.NodeClients.Result;
+import com.classifiedbilling.support.ServerProcess;
+import com.classifiedbilling.support.TestDatabase;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Real MCP clients from the npm registry against the packaged server on PostgreSQL: the official
+ * TypeScript SDK client (Streamable HTTP and SSE), the MCP Inspector CLI with a Bearer API key, and
+ * the official conformance suite's scenarios for a tools-only, stateless server.
+ */
+class NodeClientsIT {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static ServerProcess server;
+
+    static String key;
+
+    @BeforeAll
+    static void start() throws Exception {
+        NodeClients.install();
+        TestDatabase database = TestDatabase.create();
+        server = ServerProcess.start(
+                "node-clients-it",
+                Files.createTempDirectory("cb-node-it"),
+                Map.of("BILLING_DATABASE_URL", database.url(), "BILLING_DEMO", "true"));
+        Matcher printed = Pattern.compile("cb_live_[A-Za-z0-9_-]{43}").matcher(server.stdout());
+        assertThat(printed.find()).as("demo key printed").isTrue();
+        key = printed.group();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void typeScriptSdkClientShouldListAndCallEveryToolOverBothTransports() throws Exception {
+        Result result = NodeClients.run(
+                List.of("node", "ts-sdk-client.mjs"),
+                Map.of("BASE_URL", "http://127.0.0.1:" + server.port(), "CB_KEY", key),
+                120);
+
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+        List<JsonNode> reports = result.stdout().lines().map(JSON::readTree).toList();
+        assertThat(reports).extracting(r -> r.path("transport").asString()).containsExactly("streamable-http", "sse");
+        for (JsonNode report : reports) {
+            assertThat(report.path("tools").asInt()).isEqualTo(8);
+            assertThat(report.path("failures")).isEmpty();
+        }
+    }
+
+    @Test
+    void inspectorCliShouldListAndCallToolsWithABearerKey() throws Exception {
+        String url = "http://127.0.0.1:" + server.port() + "/mcp";
+        Result list = NodeClients.run(
+                List.of(
+                        "mcp-inspector",
+                        "--cli",
+                        url,
+                        "--transport",
+                        "http",
+                        "--header",
+                        "Authorization: Bearer " + key,
+                        "--method",
+                        "tools/list"),
+                Map.of(),
+                120);
+        assertThat(list.exitCode()).as(list.stderr()).isZero();
+        JsonNode tools = JSON.readTree(list.stdout()).path("tools");
+        assertThat(tools).hasSize(8);
+
+        Result call = NodeClients.run(
+                List.of(
+                        "mcp-inspector",
+                        "--cli",
+                        url,
+                        "--transport",
+                        "http",
+                        "--header",
+                        "Authorization: Bearer " + key,
+                        "--method",
+                        "tools/call",
+                        "--tool-name",
+                        "list_workspaces"),
+                Map.of(),
+                120);
+        assertThat(call.exitCode()).as(call.stderr()).isZero();
+        JsonNode answer = JSON.readTree(call.stdout());
+        assertThat(answer.path("isError").asBoolean()).isFalse();
+        assertThat(answer.path("structuredContent")
+                        .path("workspaces")
+                        .get(0)
+                        .path("title")
+                        .asString())
+                .isEqualTo("Demo Studio");
+
+        Result refused = NodeClients.run(
+                List.of("mcp-inspector", "--cli", url, "--transport", "http", "--method", "tools/list"), Map.of(), 120);
+        assertThat(refused.exitCode()).as("no key, no tools").isNotZero();
+    }
+
+    @Test
+    void conformanceScenariosForAToolsOnlyStatelessServerShouldPass() throws Exception {
+        String url = "http://127.0.0.1:" + server.port() + "/mcp";
+        for (String scenario : List.of("server-initialize", "ping", "tools-list")) {
+            Result result = NodeClients.run(
+                    List.of(
+                            "node",
+                            "--import",
+                            "./auth-preload.mjs",
+                            "node_modules/@modelcontextprotocol/conformance/dist/index.js",
+                            "server",
+                            "--url",
+                            url,
+                            "--scenario",
+                            scenario),
+                    Map.of("CB_KEY", key),
+                    120);
+            assertThat(result.exitCode())
+                    .as(scenario + ": " + result.stdout() + result.stderr())
+                    .isZero();
+            assertThat(result.stdout()).as(scenario).contains("Passed: 1/1, 0 failed");
+        }
+    }
+}

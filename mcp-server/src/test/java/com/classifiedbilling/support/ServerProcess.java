@@ -85,6 +85,31 @@ public final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** The server's process id, e.g. for {@code jcmd}. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Heap in use right after a full GC, in bytes, as {@code jcmd GC.heap_info} reports it. */
+    public long heapUsedAfterGc() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        run(jcmd.toString(), Long.toString(pid()), "GC.run");
+        String info = run(jcmd.toString(), Long.toString(pid()), "GC.heap_info");
+        java.util.regex.Matcher used =
+                java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+        if (!used.find()) {
+            throw new IllegalStateException("no heap figure in: " + info);
+        }
+        return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        process.waitFor(30, TimeUnit.SECONDS);
+        return output;
+    }
+
     public String stdout() throws IOException {
         return Files.readString(stdout);
     }

@@ -1,0 +1,156 @@
+package com.classifiedbilling.ratelimit;
+
+import com.classifiedbilling.auth.principal.BillingPrincipal;
+import com.classifiedbilling.auth.web.PrincipalAttribute;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Counts tool calls against the caller's plan on every door: each {@code POST /api/mcp-server},
+ * and each JSON-RPC {@code tools/call} sent to {@code POST /mcp} or {@code POST /message}. Other MCP
+ * messages (initialize, tools/list, ping) are not counted. Runs after authentication, so a 401
+ * costs no token, and before any handler, so a 429 costs no database work. Every counted answer
+ * carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}; a
+ * refusal is 429 with {@code Retry-After}.
+ */
+@Component
+final class RateLimitFilter implements WebFilter {
+
+    /** MCP messages larger than this are refused before they are read further. */
+    static final int MAX_MCP_BODY = 1024 * 1024;
+
+    private final RateLimiter limiter;
+
+    private final JsonMapper json;
+
+    RateLimitFilter(RateLimiter limiter, JsonMapper json) {
+        this.limiter = limiter;
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        BillingPrincipal principal = PrincipalAttribute.of(exchange);
+        if (principal == null || exchange.getRequest().getMethod() != HttpMethod.POST) {
+            return chain.filter(exchange);
+        }
+        String path = exchange.getRequest().getPath().value();
+        if (path.equals("/api/mcp-server")) {
+            return limit(exchange, chain, principal, null, false);
+        }
+        if (!path.equals("/mcp") && !path.equals("/message")) {
+            return chain.filter(exchange);
+        }
+        return DataBufferUtils.join(exchange.getRequest().getBody(), MAX_MCP_BODY)
+                .map(RateLimitFilter::bytes)
+                .defaultIfEmpty(new byte[0])
+                .flatMap(body -> {
+                    ServerWebExchange replayed =
+                            exchange.mutate().request(replay(exchange, body)).build();
+                    JsonNode call = toolCall(body);
+                    return call == null
+                            ? chain.filter(replayed)
+                            : limit(replayed, chain, principal, call.get("id"), true);
+                })
+                .onErrorResume(
+                        DataBufferLimitException.class,
+                        e -> write(
+                                exchange.getResponse(),
+                                HttpStatus.CONTENT_TOO_LARGE,
+                                jsonRpcError(null, "Message is larger than 1 MiB.")));
+    }
+
+    private Mono<Void> limit(
+            ServerWebExchange exchange, WebFilterChain chain, BillingPrincipal principal, JsonNode id, boolean mcp) {
+        return limiter.consume(principal).flatMap(decision -> {
+            HttpHeaders headers = exchange.getResponse().getHeaders();
+            headers.set("RateLimit-Limit", Long.toString(decision.limit()));
+            headers.set("RateLimit-Remaining", Long.toString(decision.remaining()));
+            headers.set("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+            if (decision.allowed()) {
+                return chain.filter(exchange);
+            }
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(decision.resetSeconds()));
+            Object body = mcp ? jsonRpcError(id, decision.message()) : Map.of("error", decision.message());
+            // read (and drop) what is left of the request first: answering before the body is in
+            // makes the server close a keep-alive connection the client may be about to reuse
+            return DataBufferUtils.join(exchange.getRequest().getBody(), MAX_MCP_BODY)
+                    .doOnNext(DataBufferUtils::release)
+                    .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.empty())
+                    .then(write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, body));
+        });
+    }
+
+    /** The JSON-RPC request in the body if it is a {@code tools/call}, else {@code null}. */
+    private JsonNode toolCall(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (!text.contains("tools/call")) {
+            return null;
+        }
+        try {
+            JsonNode message = json.readTree(text);
+            return message.isObject()
+                            && "tools/call".equals(message.path("method").asString(null))
+                    ? message
+                    : null;
+        } catch (JacksonException malformed) {
+            return null; // the transport answers malformed messages itself
+        }
+    }
+
+    private static Map<String, Object> jsonRpcError(JsonNode id, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", -32000);
+        error.put("message", message);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("jsonrpc", "2.0");
+        body.put("id", id);
+        body.put("error", error);
+        return body;
+    }
+
+    private Mono<Void> write(ServerHttpResponse response, HttpStatus status, Object body) {
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(body))));
+    }
+
+    private static ServerHttpRequestDecorator replay(ServerWebExchange exchange, byte[] body) {
+        return new ServerHttpRequestDecorator(exchange.getRequest()) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return Flux.defer(
+                        () -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+            }
+        };
+    }
+
+    private static byte[] bytes(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package com.classifiedbilling.ratelimit;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The limits and where they are kept.
+ *
+ * @param plans requests per minute and per day for each plan, by the plan's label
+ * @param redisUrl {@code redis://host:port} (from {@code BILLING_REDIS_URL}) to share limits between
+ *     instances; empty keeps them in this instance's memory
+ * @param redisTimeout the longest a Redis round trip may take before this instance decides alone
+ * @param redisKeyPrefix prefix of the bucket keys in Redis
+ */
+@ConfigurationProperties("billing.rate-limits")
+public record RateLimitProperties(
+        Map<String, PlanLimits> plans,
+        String redisUrl,
+        @DefaultValue("250ms") Duration redisTimeout,
+        @DefaultValue("cb:rl:") String redisKeyPrefix) {
+
+    /** One plan's limits. */
+    public record PlanLimits(long perMinute, long perDay) {}
+}

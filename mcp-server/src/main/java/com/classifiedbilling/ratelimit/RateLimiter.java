@@ -1,0 +1,102 @@
+package com.classifiedbilling.ratelimit;
+
+import com.classifiedbilling.auth.principal.BillingPrincipal;
+import com.classifiedbilling.auth.user.Plan;
+import com.classifiedbilling.ratelimit.RateLimitProperties.PlanLimits;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Counts a user's requests against their plan: one bucket per minute and one per day, each refilled
+ * all at once when its window ends, so that exactly the plan's number of requests fit in a window.
+ * A request takes a token from the minute bucket, then from the day bucket (and gives the first back
+ * if the day is used up). Buckets are keyed by user and plan, so a plan change counts from the next
+ * request on. All of a user's keys and tokens share the buckets.
+ */
+@Component
+public final class RateLimiter {
+
+    private final RateLimitProperties properties;
+
+    private final BucketStore buckets;
+
+    RateLimiter(RateLimitProperties properties, BucketStore buckets) {
+        this.properties = properties;
+        this.buckets = buckets;
+    }
+
+    /** Counts one request of this caller. Never fails: when no store answers, the request is let through. */
+    public Mono<RateLimitDecision> consume(BillingPrincipal principal) {
+        Plan plan = principal.plan();
+        PlanLimits limits = limits(plan);
+        String key = principal.userId() + ":" + plan.label();
+        return buckets.tryConsume(key + ":m", minute(limits)).flatMap(minute -> {
+            if (!minute.isConsumed()) {
+                return Mono.just(refused(plan, limits.perMinute(), "minute", minute));
+            }
+            return buckets.tryConsume(key + ":d", day(limits)).flatMap(day -> {
+                if (!day.isConsumed()) {
+                    return buckets.refund(key + ":m", minute(limits))
+                            .thenReturn(refused(plan, limits.perDay(), "day", day));
+                }
+                boolean dayIsTighter = day.getRemainingTokens() < minute.getRemainingTokens();
+                ConsumptionProbe tighter = dayIsTighter ? day : minute;
+                return Mono.just(new RateLimitDecision(
+                        true,
+                        dayIsTighter ? limits.perDay() : limits.perMinute(),
+                        tighter.getRemainingTokens(),
+                        seconds(tighter.getNanosToWaitForReset()),
+                        null));
+            });
+        });
+    }
+
+    PlanLimits limits(Plan plan) {
+        // keys may come from environment variables, which Spring lower-cases
+        PlanLimits limits = properties.plans() == null
+                ? null
+                : properties.plans().entrySet().stream()
+                        .filter(entry -> entry.getKey().equalsIgnoreCase(plan.label()))
+                        .map(Map.Entry::getValue)
+                        .findFirst()
+                        .orElse(null);
+        if (limits == null) {
+            throw new IllegalStateException("No rate limits configured for plan " + plan.label());
+        }
+        return limits;
+    }
+
+    private static RateLimitDecision refused(Plan plan, long limit, String window, ConsumptionProbe probe) {
+        long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+        String message = "Rate limit exceeded: " + limit + " requests per " + window + " on the " + plan.label()
+                + " plan. Retry after " + retryAfter + " seconds.";
+        return new RateLimitDecision(false, limit, 0, retryAfter, message);
+    }
+
+    private static long seconds(long nanos) {
+        return (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
+    }
+
+    static BucketConfiguration minute(PlanLimits limits) {
+        return window(limits.perMinute(), Duration.ofMinutes(1));
+    }
+
+    static BucketConfiguration day(PlanLimits limits) {
+        return window(limits.perDay(), Duration.ofDays(1));
+    }
+
+    private static BucketConfiguration window(long limit, Duration period) {
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(limit)
+                        .refillIntervally(limit, period)
+                        .build())
+                .build();
+    }
+}

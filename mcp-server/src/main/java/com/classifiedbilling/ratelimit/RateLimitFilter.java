@@ -2,6 +2,7 @@ package com.classifiedbilling.ratelimit;
 
 import com.classifiedbilling.auth.principal.BillingPrincipal;
 import com.classifiedbilling.auth.web.PrincipalAttribute;
+import com.classifiedbilling.rest.RequestBodies;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,9 +61,7 @@ final class RateLimitFilter implements WebFilter {
         if (!path.equals("/mcp") && !path.equals("/message")) {
             return chain.filter(exchange);
         }
-        return DataBufferUtils.join(exchange.getRequest().getBody(), MAX_MCP_BODY)
-                .map(RateLimitFilter::bytes)
-                .defaultIfEmpty(new byte[0])
+        return RequestBodies.read(exchange.getRequest().getBody(), MAX_MCP_BODY)
                 .flatMap(body -> {
                     ServerWebExchange replayed =
                             exchange.mutate().request(replay(exchange, body)).build();
@@ -142,15 +141,5 @@ final class RateLimitFilter implements WebFilter {
                         () -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
             }
         };
-    }
-
-    private static byte[] bytes(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        } finally {
-            DataBufferUtils.release(buffer);
-        }
     }
 }

@@ -5,9 +5,7 @@ import com.classifiedbilling.billing.BillingException;
 import com.classifiedbilling.tool.ToolCall;
 import com.classifiedbilling.tool.ToolRegistry;
 import java.util.Map;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -44,9 +42,7 @@ final class LegacyToolHandler {
             return error(
                     HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as JSON with 'Content-Type: application/json'.");
         }
-        return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
-                .map(LegacyToolHandler::bytes)
-                .defaultIfEmpty(new byte[0])
+        return RequestBodies.read(request.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
                 .flatMap(body -> envelope(body)
                         .flatMap(envelope ->
                                 principal(request).flatMap(call -> tools.call(envelope.tool(), call, envelope.input())))
@@ -111,16 +107,6 @@ final class LegacyToolHandler {
                 .map(type ->
                         MediaType.APPLICATION_JSON.isCompatibleWith(type) || "json".equals(type.getSubtypeSuffix()))
                 .orElse(false);
-    }
-
-    private static byte[] bytes(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        } finally {
-            DataBufferUtils.release(buffer);
-        }
     }
 
     private static Mono<ServerResponse> error(HttpStatus status, String message) {

@@ -10,7 +10,7 @@ import com.classifiedbilling.auth.principal.BillingPrincipal;
 import com.classifiedbilling.auth.principal.CredentialKind;
 import com.classifiedbilling.auth.user.User;
 import com.classifiedbilling.auth.user.UserService;
-import com.classifiedbilling.support.TestDatabase;
+import com.classifiedbilling.support.PostgresIntegrationTest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -22,20 +22,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import reactor.test.StepVerifier;
 
 /** API keys on the real PostgreSQL: what is stored, how lookups are cached, how revocation bites. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "billing.auth.api-keys.cache-ttl=3s")
-class ApiKeyIT {
-
-    static final TestDatabase database = TestDatabase.create();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("billing.database.url", database::url);
-    }
+class ApiKeyIT extends PostgresIntegrationTest {
 
     @Autowired
     UserService users;

@@ -6,7 +6,7 @@ import com.classifiedbilling.auth.user.User;
 import com.classifiedbilling.auth.user.UserService;
 import com.classifiedbilling.billing.WorkspaceService.NewWorkspace;
 import com.classifiedbilling.demo.DemoData;
-import com.classifiedbilling.support.TestDatabase;
+import com.classifiedbilling.support.PostgresIntegrationTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,21 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 /** The questions behind the eight tools, answered by the real services on the real PostgreSQL. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class BillingDomainIT {
-
-    static final TestDatabase database = TestDatabase.create();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("billing.database.url", database::url);
-    }
+class BillingDomainIT extends PostgresIntegrationTest {
 
     @Autowired
     UserService users;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classifiedbilling.support.BillingFixture;
 import com.classifiedbilling.support.BillingFixture.Account;
-import com.classifiedbilling.support.TestDatabase;
+import com.classifiedbilling.support.PostgresIntegrationTest;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,21 +21,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** How SSE sessions end: with their stream, after an idle timeout, and never beyond the per-user cap. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"billing.mcp.sse-idle-timeout=2s", "billing.mcp.sse-sessions-per-user=2"})
-class SseSessionLifetimeIT {
-
-    static final TestDatabase database = TestDatabase.create();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("billing.database.url", database::url);
-    }
+class SseSessionLifetimeIT extends PostgresIntegrationTest {
 
     @LocalServerPort
     int port;

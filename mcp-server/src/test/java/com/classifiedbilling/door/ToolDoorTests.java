@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.classifiedbilling.door.ToolCaller.Answer;
 import com.classifiedbilling.support.BillingFixture;
 import com.classifiedbilling.support.BillingFixture.Account;
-import com.classifiedbilling.support.TestDatabase;
+import com.classifiedbilling.support.PostgresIntegrationTest;
 import com.classifiedbilling.support.ToolResponses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,22 +14,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The same cases through every door. Each subclass names its door; every answer is compared with
  * the JSON door's answer to the same call, and must be equal.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class ToolDoorTests {
-
-    static final TestDatabase database = TestDatabase.create();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("billing.database.url", database::url);
-    }
+abstract class ToolDoorTests extends PostgresIntegrationTest {
 
     @LocalServerPort
     int port;

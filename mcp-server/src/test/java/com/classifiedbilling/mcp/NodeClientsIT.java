@@ -72,39 +72,12 @@ class NodeClientsIT {
 
     @Test
     void inspectorCliShouldListAndCallToolsWithABearerKey() throws Exception {
-        String url = "http://127.0.0.1:" + server.port() + "/mcp";
-        Result list = NodeClients.run(
-                List.of(
-                        "mcp-inspector",
-                        "--cli",
-                        url,
-                        "--transport",
-                        "http",
-                        "--header",
-                        "Authorization: Bearer " + key,
-                        "--method",
-                        "tools/list"),
-                Map.of(),
-                120);
+        String bearer = "Authorization: Bearer " + key;
+        Result list = inspector("--header", bearer, "--method", "tools/list");
         assertThat(list.exitCode()).as(list.stderr()).isZero();
-        JsonNode tools = JSON.readTree(list.stdout()).path("tools");
-        assertThat(tools).hasSize(8);
+        assertThat(JSON.readTree(list.stdout()).path("tools")).hasSize(8);
 
-        Result call = NodeClients.run(
-                List.of(
-                        "mcp-inspector",
-                        "--cli",
-                        url,
-                        "--transport",
-                        "http",
-                        "--header",
-                        "Authorization: Bearer " + key,
-                        "--method",
-                        "tools/call",
-                        "--tool-name",
-                        "list_workspaces"),
-                Map.of(),
-                120);
+        Result call = inspector("--header", bearer, "--method", "tools/call", "--tool-name", "list_workspaces");
         assertThat(call.exitCode()).as(call.stderr()).isZero();
         JsonNode answer = JSON.readTree(call.stdout());
         assertThat(answer.path("isError").asBoolean()).isFalse();
@@ -115,9 +88,16 @@ class NodeClientsIT {
                         .asString())
                 .isEqualTo("Demo Studio");
 
-        Result refused = NodeClients.run(
-                List.of("mcp-inspector", "--cli", url, "--transport", "http", "--method", "tools/list"), Map.of(), 120);
+        Result refused = inspector("--method", "tools/list");
         assertThat(refused.exitCode()).as("no key, no tools").isNotZero();
+    }
+
+    /** The MCP Inspector CLI on the server's {@code /mcp}, over Streamable HTTP. */
+    private static Result inspector(String... options) throws Exception {
+        List<String> command = new java.util.ArrayList<>(
+                List.of("mcp-inspector", "--cli", "http://127.0.0.1:" + server.port() + "/mcp", "--transport", "http"));
+        command.addAll(List.of(options));
+        return NodeClients.run(command, Map.of(), 120);
     }
 
     @Test

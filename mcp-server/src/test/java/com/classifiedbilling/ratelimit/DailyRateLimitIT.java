@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classifiedbilling.support.BillingFixture;
 import com.classifiedbilling.support.BillingFixture.Account;
-import com.classifiedbilling.support.TestDatabase;
+import com.classifiedbilling.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -22,14 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {"billing.rate-limits.plans.Starter.per-minute=100", "billing.rate-limits.plans.Starter.per-day=5"
         })
 @AutoConfigureWebTestClient
-class DailyRateLimitIT {
-
-    static final TestDatabase database = TestDatabase.create();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("billing.database.url", database::url);
-    }
+class DailyRateLimitIT extends PostgresIntegrationTest {
 
     @Autowired
     WebTestClient http;

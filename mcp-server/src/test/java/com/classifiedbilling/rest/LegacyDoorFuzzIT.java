@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classifiedbilling.support.BillingFixture;
 import com.classifiedbilling.support.BillingFixture.Account;
-import com.classifiedbilling.support.TestDatabase;
+import com.classifiedbilling.support.PostgresIntegrationTest;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -17,8 +17,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -39,16 +37,9 @@ import tools.jackson.databind.node.ObjectNode;
             "billing.rate-limits.plans.Advance.per-day=100000"
         })
 @AutoConfigureWebTestClient
-class LegacyDoorFuzzIT {
-
-    static final TestDatabase database = TestDatabase.create();
+class LegacyDoorFuzzIT extends PostgresIntegrationTest {
 
     static final int CASES = 1200;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("billing.database.url", database::url);
-    }
 
     @Autowired
     WebTestClient http;

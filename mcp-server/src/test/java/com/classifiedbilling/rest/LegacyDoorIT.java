@@ -7,7 +7,7 @@ import com.classifiedbilling.auth.apikey.ApiKeyService;
 import com.classifiedbilling.auth.apikey.IssuedApiKey;
 import com.classifiedbilling.support.BillingFixture;
 import com.classifiedbilling.support.BillingFixture.Account;
-import com.classifiedbilling.support.TestDatabase;
+import com.classifiedbilling.support.PostgresIntegrationTest;
 import com.classifiedbilling.tool.BillingTool;
 import com.classifiedbilling.tool.ToolCall;
 import com.classifiedbilling.tool.ToolHints;
@@ -27,8 +27,6 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -41,14 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
-class LegacyDoorIT {
-
-    static final TestDatabase database = TestDatabase.create();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("billing.database.url", database::url);
-    }
+class LegacyDoorIT extends PostgresIntegrationTest {
 
     /** A tool that fails the way a bug would, to see what a caller gets for an unexpected error. */
     @TestConfiguration

@@ -14,6 +14,7 @@ import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -35,11 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
  * its session id (the first event on the stream), the id is bound to that user; a
  * {@code POST /message} for a session of another user, or one that is gone, gets the same 404.
  * Sessions end with their stream, are closed after {@link McpProperties#sseIdleTimeout()} without
- * a message, and one user may hold at most {@link McpProperties#sseSessionsPerUser()} at once.
+ * a message, and one user may hold at most {@link McpProperties#sseSessionsPerUser()} at once. On
+ * shutdown every stream is ended first, so that graceful shutdown is not held up by them.
  * Runs after authentication, so every request here has a principal.
  */
 @Component
-final class SseSessionGuard implements WebFilter, DisposableBean {
+final class SseSessionGuard implements WebFilter, SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SseSessionGuard.class);
 
@@ -54,6 +56,8 @@ final class SseSessionGuard implements WebFilter, DisposableBean {
     private final Clock clock;
 
     private final Disposable sweeper;
+
+    private volatile boolean running;
 
     SseSessionGuard(McpProperties properties, JsonMapper json, Clock clock) {
         this.properties = properties;
@@ -84,6 +88,9 @@ final class SseSessionGuard implements WebFilter, DisposableBean {
         BillingPrincipal principal = PrincipalAttribute.of(exchange);
         if (principal == null) {
             return chain.filter(exchange);
+        }
+        if (path.equals("/sse") && method == HttpMethod.GET && !running) {
+            return refuse(exchange, HttpStatus.SERVICE_UNAVAILABLE, "The server is shutting down; connect again.");
         }
         if (path.equals("/sse") && method == HttpMethod.GET) {
             long open = sessions.values().stream()
@@ -132,6 +139,33 @@ final class SseSessionGuard implements WebFilter, DisposableBean {
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         byte[] body = json.writeValueAsBytes(JsonRpcErrors.body(JsonRpcErrors.INVALID_REQUEST, message));
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every SSE stream when shutdown begins, before the web server's graceful shutdown waits
+     * for open requests: a stream never finishes by itself, so it would hold shutdown for the whole
+     * grace period and then be cut instead of ended.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        sessions.values().forEach(session -> session.close.tryEmitEmpty());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server (whose graceful shutdown runs in a lower phase). */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     @Override

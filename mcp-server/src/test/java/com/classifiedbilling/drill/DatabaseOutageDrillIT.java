@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classifiedbilling.support.OwnPostgres;
 import com.classifiedbilling.support.ServerProcess;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -21,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,20 +41,11 @@ class DatabaseOutageDrillIT {
                 ServerProcess server = ServerProcess.start(
                         "db-outage-drill",
                         Files.createTempDirectory("cb-drill"),
-                        Map.of(
-                                "BILLING_DATABASE_URL",
-                                postgres.url(),
-                                "BILLING_DEMO",
-                                "true",
-                                "BILLING_RATELIMITS_PLANS_STANDARD_PERMINUTE",
-                                "1000000",
-                                "BILLING_RATELIMITS_PLANS_STANDARD_PERDAY",
-                                "1000000"))) {
-            Matcher printed = Pattern.compile("cb_live_[A-Za-z0-9_-]{43}").matcher(server.stdout());
-            assertThat(printed.find()).isTrue();
-            String key = printed.group();
-            String workspace =
-                    body(call(server, key, "list_workspaces", "{}")).replaceAll(".*\"id\":\"(ws_[0-9a-z]+)\".*", "$1");
+                        ServerProcess.demoWithoutLimits(Map.of("BILLING_DATABASE_URL", postgres.url())))) {
+            String key = server.demoKey();
+            String workspace = server.callTool(key, "list_workspaces", "{}")
+                    .body()
+                    .replaceAll(".*\"id\":\"(ws_[0-9a-z]+)\".*", "$1");
 
             long start = System.nanoTime();
             ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
@@ -71,20 +58,19 @@ class DatabaseOutageDrillIT {
                             samples,
                             start,
                             "json-read",
-                            () -> call(
-                                    server,
-                                    key,
-                                    "list_invoices",
-                                    "{\"workspace_id\":\"" + workspace + "\",\"limit\":5}"))));
+                            () -> server.callTool(
+                                    key, "list_invoices", "{\"workspace_id\":\"" + workspace + "\",\"limit\":5}"))));
             clients.submit(() -> loop(
                     running,
                     () -> sample(
                             samples,
                             start,
                             "json-write",
-                            () -> call(
-                                    server, key, "create_customer", customer(workspace, created.incrementAndGet())))));
-            clients.submit(() -> loop(running, () -> sample(samples, start, "mcp", () -> mcp(server, key, workspace))));
+                            () -> server.callTool(
+                                    key, "create_customer", customer(workspace, created.incrementAndGet())))));
+            clients.submit(() -> loop(
+                    running,
+                    () -> sample(samples, start, "mcp", () -> server.post("/mcp", key, revenueCall(workspace)))));
 
             Thread.sleep(3000);
             long outageStart = millis(start);
@@ -201,34 +187,8 @@ class DatabaseOutageDrillIT {
                 + "\"zip\":\"1\",\"country\":\"US\",\"idempotency_key\":\"drill-" + n + "\"}";
     }
 
-    private static HttpResponse<String> call(ServerProcess server, String key, String tool, String input)
-            throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/mcp-server"))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + key)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"tool\":\"" + tool + "\",\"input\":" + input + "}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> mcp(ServerProcess server, String key, String workspace) throws Exception {
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":"
+    private static String revenueCall(String workspace) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":"
                 + "\"get_revenue_summary\",\"arguments\":{\"workspace_id\":\"" + workspace + "\"}}}";
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/mcp"))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + key)
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json, text/event-stream")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String body(HttpResponse<String> response) {
-        return response.body();
     }
 }

@@ -6,9 +6,7 @@ import com.classifiedbilling.support.ServerProcess;
 import com.classifiedbilling.support.TestDatabase;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,26 +45,16 @@ class FloodDrillIT {
         try (ServerProcess server = ServerProcess.start(
                 "flood-drill",
                 Files.createTempDirectory("cb-flood"),
-                Map.of(
-                        "BILLING_DATABASE_URL",
-                        database.url(),
-                        "BILLING_DEMO",
-                        "true",
-                        "BILLING_RATELIMITS_PLANS_STANDARD_PERMINUTE",
-                        "1000000",
-                        "BILLING_RATELIMITS_PLANS_STANDARD_PERDAY",
-                        "1000000"))) {
-            Matcher printed = Pattern.compile("cb_live_[A-Za-z0-9_-]{43}").matcher(server.stdout());
-            assertThat(printed.find()).isTrue();
-            String key = printed.group();
-            String workspace = legacy(server, key, "{\"tool\":\"list_workspaces\",\"input\":{}}")
+                ServerProcess.demoWithoutLimits(Map.of("BILLING_DATABASE_URL", database.url())))) {
+            String key = server.demoKey();
+            String workspace = server.post("/api/mcp-server", key, "{\"tool\":\"list_workspaces\",\"input\":{}}")
                     .body()
                     .replaceAll(".*\"id\":\"(ws_[0-9a-z]+)\".*", "$1");
             String wellFormed =
                     "{\"tool\":\"list_invoices\",\"input\":{\"workspace_id\":\"" + workspace + "\",\"limit\":5}}";
 
             for (int i = 0; i < 300; i++) {
-                legacy(server, key, wellFormed);
+                server.post("/api/mcp-server", key, wellFormed);
             }
             long heapBefore = server.heapUsedAfterGc();
             double normalP99 = p99(measure(server, key, wellFormed, 300));
@@ -137,7 +123,8 @@ class FloodDrillIT {
             assertThat(duringFlood).isNotEmpty();
             assertThat(floodP99).isLessThan(Math.max(10 * normalP99, 50));
             assertThat(heapAfter - heapBefore).as("heap stays bounded").isLessThan(64L * 1024 * 1024);
-            assertThat(legacy(server, key, wellFormed).statusCode()).isEqualTo(200);
+            assertThat(server.post("/api/mcp-server", key, wellFormed).statusCode())
+                    .isEqualTo(200);
         }
     }
 
@@ -152,7 +139,7 @@ class FloodDrillIT {
     /** One well-formed call, which must succeed; its time in milliseconds. */
     private static long timed(ServerProcess server, String key, String body) throws Exception {
         long started = System.nanoTime();
-        HttpResponse<String> response = legacy(server, key, body);
+        HttpResponse<String> response = server.post("/api/mcp-server", key, body);
         assertThat(response.statusCode()).isEqualTo(200);
         return (System.nanoTime() - started) / 1_000_000;
     }
@@ -217,15 +204,7 @@ class FloodDrillIT {
         for (int i = 0; i < count; i++) {
             String body = shapes[random.nextInt(shapes.length)];
             try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/mcp"))
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Authorization", "Bearer " + key)
-                                .header("Content-Type", "application/json")
-                                .header("Accept", "application/json, text/event-stream")
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = server.post("/mcp", key, body);
                 statuses.add(response.statusCode());
             } catch (Exception e) {
                 statuses.add(-1);
@@ -238,31 +217,11 @@ class FloodDrillIT {
         for (int i = 0; i < 20; i++) {
             for (String path : new String[] {"/api/mcp-server", "/mcp"}) {
                 try {
-                    statuses.add(http.send(
-                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                                            .timeout(Duration.ofSeconds(30))
-                                            .header("Authorization", "Bearer " + key)
-                                            .header("Content-Type", "application/json")
-                                            .header("Accept", "application/json, text/event-stream")
-                                            .POST(HttpRequest.BodyPublishers.ofString(huge))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString())
-                            .statusCode());
+                    statuses.add(server.post(path, key, huge).statusCode());
                 } catch (Exception e) {
                     statuses.add(-1);
                 }
             }
         }
-    }
-
-    private static HttpResponse<String> legacy(ServerProcess server, String key, String body) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/mcp-server"))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + key)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

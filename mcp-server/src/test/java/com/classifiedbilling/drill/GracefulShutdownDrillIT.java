@@ -20,8 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,19 +38,9 @@ class GracefulShutdownDrillIT {
         ServerProcess server = ServerProcess.start(
                 "shutdown-drill",
                 Files.createTempDirectory("cb-shutdown"),
-                Map.of(
-                        "BILLING_DATABASE_URL",
-                        database.url(),
-                        "BILLING_DEMO",
-                        "true",
-                        "BILLING_RATELIMITS_PLANS_STANDARD_PERMINUTE",
-                        "1000000",
-                        "BILLING_RATELIMITS_PLANS_STANDARD_PERDAY",
-                        "1000000"));
+                ServerProcess.demoWithoutLimits(Map.of("BILLING_DATABASE_URL", database.url())));
         try {
-            Matcher printed = Pattern.compile("cb_live_[A-Za-z0-9_-]{43}").matcher(server.stdout());
-            assertThat(printed.find()).isTrue();
-            String key = printed.group();
+            String key = server.demoKey();
             URI door = URI.create("http://127.0.0.1:" + server.port() + "/api/mcp-server");
 
             List<CompletableFuture<Integer>> streams = new ArrayList<>();

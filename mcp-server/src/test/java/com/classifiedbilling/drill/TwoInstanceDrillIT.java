@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classifiedbilling.support.ServerProcess;
 import com.classifiedbilling.support.TestDatabase;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +31,6 @@ class TwoInstanceDrillIT {
 
     static final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    static final Pattern KEY = Pattern.compile("cb_live_[A-Za-z0-9_-]{43}");
 
     @Test
     void whenHundredsOfWritesRaceAcrossTwoInstancesThenEachLandsExactlyOnce() throws Exception {
@@ -155,13 +150,10 @@ class TwoInstanceDrillIT {
                     "BILLING_DATABASE_URL", database.url(),
                     "BILLING_RATELIMITS_PLANS_STANDARD_PERMINUTE", "1000000",
                     "BILLING_RATELIMITS_PLANS_STANDARD_PERDAY", "1000000"));
-            Map<String, String> first = new HashMap<>(env);
-            first.put("BILLING_DEMO", "true");
+            Map<String, String> first = ServerProcess.demoWithoutLimits(env);
             ServerProcess a = ServerProcess.start(name + "-a", dir, first);
             ServerProcess b = ServerProcess.start(name + "-b", dir, env);
-            Matcher printed = KEY.matcher(a.stdout());
-            assertThat(printed.find()).isTrue();
-            return new Pair(a, b, printed.group());
+            return new Pair(a, b, a.demoKey());
         }
 
         @Override
@@ -172,13 +164,12 @@ class TwoInstanceDrillIT {
     }
 
     private static String workspace(ServerProcess server, String key) throws Exception {
-        return send(server, key, "list_workspaces", "{}").body().replaceAll(".*\"id\":\"(ws_[0-9a-z]+)\".*", "$1");
+        return server.callTool(key, "list_workspaces", "{}").body().replaceAll(".*\"id\":\"(ws_[0-9a-z]+)\".*", "$1");
     }
 
     private static List<String> dueInvoices(ServerProcess server, String key, String workspace, int count)
             throws Exception {
-        String body = send(
-                        server,
+        String body = server.callTool(
                         key,
                         "list_invoices",
                         "{\"workspace_id\":\"" + workspace + "\",\"status\":\"Due\",\"limit\":" + count + "}")
@@ -202,23 +193,10 @@ class TwoInstanceDrillIT {
 
     private static int status(ServerProcess server, String key, String tool, String input) {
         try {
-            return send(server, key, tool, input).statusCode();
+            return server.callTool(key, tool, input).statusCode();
         } catch (Exception connectionFailed) {
             return -1;
         }
-    }
-
-    private static HttpResponse<String> send(ServerProcess server, String key, String tool, String input)
-            throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/mcp-server"))
-                        .timeout(Duration.ofSeconds(20))
-                        .header("Authorization", "Bearer " + key)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"tool\":\"" + tool + "\",\"input\":" + input + "}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String counts(List<Integer> statuses) {

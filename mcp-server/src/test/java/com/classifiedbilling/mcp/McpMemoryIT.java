@@ -17,8 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,9 +36,7 @@ class McpMemoryIT {
                 "mcp-memory-it",
                 Files.createTempDirectory("cb-memory-it"),
                 Map.of("BILLING_DATABASE_URL", database.url(), "BILLING_DEMO", "true"))) {
-            Matcher printed = Pattern.compile("cb_live_[A-Za-z0-9_-]{43}").matcher(server.stdout());
-            assertThat(printed.find()).isTrue();
-            String key = printed.group();
+            String key = server.demoKey();
 
             initialize(server, key, 1_000, "warmup");
             long before = server.heapUsedAfterGc();

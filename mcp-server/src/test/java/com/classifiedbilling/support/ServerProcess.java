@@ -118,6 +118,47 @@ public final class ServerProcess implements AutoCloseable {
         return Files.readString(stderr);
     }
 
+    /** The demo API key the server printed on its first start (with {@code BILLING_DEMO=true}). */
+    public String demoKey() throws IOException {
+        java.util.regex.Matcher key =
+                java.util.regex.Pattern.compile("cb_live_[A-Za-z0-9_-]{43}").matcher(stdout());
+        if (!key.find()) {
+            throw new IllegalStateException("no demo key on the server's standard output");
+        }
+        return key.group();
+    }
+
+    /**
+     * These settings plus a demo user (Standard plan) whose rate limits are lifted, for drills whose
+     * point is not rate limiting.
+     */
+    public static Map<String, String> demoWithoutLimits(Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("BILLING_DEMO", "true");
+        all.put("BILLING_RATELIMITS_PLANS_STANDARD_PERMINUTE", "1000000");
+        all.put("BILLING_RATELIMITS_PLANS_STANDARD_PERDAY", "1000000");
+        return all;
+    }
+
+    /** {@code POST /api/mcp-server} with {@code {"tool": tool, "input": input}}. */
+    public HttpResponse<String> callTool(String key, String tool, String input)
+            throws IOException, InterruptedException {
+        return post("/api/mcp-server", key, "{\"tool\":\"" + tool + "\",\"input\":" + input + "}");
+    }
+
+    /** A JSON POST with a bearer credential (and the Accept header MCP needs). */
+    public HttpResponse<String> post(String path, String key, String body) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + key)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A GET with an optional bearer credential. */
     public HttpResponse<String> get(String path, String bearer) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.classifiedbilling.support.OwnPostgres;
 import com.classifiedbilling.support.ServerProcess;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -51,7 +52,11 @@ class DatabaseOutageDrillIT {
             ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicInteger created = new AtomicInteger();
-            ExecutorService clients = Executors.newFixedThreadPool(3);
+            String sseEndpoint = openSseSession(server, key);
+            ExecutorService clients = Executors.newFixedThreadPool(4);
+            clients.submit(() -> loop(
+                    running,
+                    () -> sample(samples, start, "sse", () -> server.post(sseEndpoint, key, revenueCall(workspace)))));
             clients.submit(() -> loop(
                     running,
                     () -> sample(
@@ -109,12 +114,18 @@ class DatabaseOutageDrillIT {
 
             assertThat(during).isNotEmpty();
             for (Sample s : during) {
-                boolean clean = s.status() == 503 || (s.door().equals("mcp") && s.status() == 200 && s.toolError());
+                // /mcp answers in the response; on SSE the POST is only accepted (200), the result follows
+                // on the stream
+                boolean clean = s.status() == 503
+                        || (s.door().equals("mcp") && s.status() == 200 && s.toolError())
+                        || (s.door().equals("sse") && s.status() == 200);
                 assertThat(clean).as(s.toString()).isTrue();
-                assertThat(s.body())
-                        .as(s.toString())
-                        .contains("error")
-                        .doesNotContain("Exception", "at io.", "at org.");
+                if (s.status() != 200 || s.door().equals("mcp")) {
+                    assertThat(s.body())
+                            .as(s.toString())
+                            .contains("error")
+                            .doesNotContain("Exception", "at io.", "at org.");
+                }
             }
             assertThat(slowest).as("no call hangs past the time limit").isLessThan(16_000);
             assertThat(healthDuring).isEqualTo(503);
@@ -190,5 +201,42 @@ class DatabaseOutageDrillIT {
     private static String revenueCall(String workspace) {
         return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":"
                 + "\"get_revenue_summary\",\"arguments\":{\"workspace_id\":\"" + workspace + "\"}}}";
+    }
+
+    /**
+     * Opens an HTTP+SSE session and initialises it, keeping its stream read in the background; the
+     * endpoint to post messages to.
+     */
+    private static String openSseSession(ServerProcess server, String key) throws Exception {
+        HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.uri("/sse"))
+                                .header("Authorization", "Bearer " + key)
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        java.io.BufferedReader events = new java.io.BufferedReader(
+                new java.io.InputStreamReader(stream.body(), java.nio.charset.StandardCharsets.UTF_8));
+        String endpoint = events.readLine();
+        while (endpoint != null && !endpoint.startsWith("data:")) {
+            endpoint = events.readLine();
+        }
+        assertThat(endpoint).isNotNull();
+        Thread reader = new Thread(() -> events.lines().forEach(line -> {}), "sse-drill-reader");
+        reader.setDaemon(true);
+        reader.start();
+        String path = endpoint.substring("data:".length()).strip();
+        assertThat(server.post(
+                                path,
+                                key,
+                                "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
+                                        + "{\"protocolVersion\":\"2024-11-05\",\"capabilities\":{},\"clientInfo\":"
+                                        + "{\"name\":\"drill\",\"version\":\"1\"}}}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(server.post(path, key, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+                        .statusCode())
+                .isBetween(200, 299);
+        return path;
     }
 }

@@ -106,6 +106,23 @@ class RateLimitIT extends PostgresIntegrationTest {
                 .isEqualTo("29");
     }
 
+    @Test
+    void whenThePlanChangesThenItsLimitsApplyFromTheNextRequestAfterTheOneSecondCredentialCache() throws Exception {
+        Account starter = new BillingFixture(context).account("Starter");
+        for (int i = 0; i < 30; i++) {
+            legacy(starter.key());
+        }
+        assertThat(legacy(starter.key()).getStatus().value()).isEqualTo(429);
+
+        database.count("WITH changed AS (UPDATE users SET plan = 'Advance' WHERE id = '"
+                + starter.user().id() + "' RETURNING 1) SELECT COUNT(*) FROM changed");
+        Thread.sleep(1100); // billing.auth.api-keys.cache-ttl
+
+        EntityExchangeResult<String> upgraded = legacy(starter.key());
+        assertThat(upgraded.getStatus().value()).isEqualTo(200);
+        assertThat(upgraded.getResponseHeaders().getFirst("RateLimit-Limit")).isEqualTo("120");
+    }
+
     private EntityExchangeResult<String> legacy(String key) {
         return http.post()
                 .uri("/api/mcp-server")

@@ -1,5 +1,6 @@
 package com.classifiedbilling.ratelimit;
 
+import com.classifiedbilling.rest.RequestBodies;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import java.net.InetSocketAddress;
@@ -33,6 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 final class AddressRateLimitFilter implements WebFilter {
+
+    /** The most of a refused request's body that is read (and dropped) before answering. */
+    static final int MAX_BODY = 1024 * 1024;
 
     private final List<PathPattern> paths;
 
@@ -85,7 +89,8 @@ final class AddressRateLimitFilter implements WebFilter {
                     "error_description",
                     "Too many requests from this address (" + limit + " a minute). Retry after " + retryAfter
                             + " seconds.");
-            return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(body))));
+            return RequestBodies.discard(exchange.getRequest().getBody(), MAX_BODY)
+                    .then(response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(body)))));
         });
     }
 

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -92,9 +91,7 @@ final class RateLimitFilter implements WebFilter {
             Object body = mcp ? jsonRpcError(id, decision.message()) : Map.of("error", decision.message());
             // read (and drop) what is left of the request first: answering before the body is in
             // makes the server close a keep-alive connection the client may be about to reuse
-            return DataBufferUtils.join(exchange.getRequest().getBody(), MAX_MCP_BODY)
-                    .doOnNext(DataBufferUtils::release)
-                    .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.empty())
+            return RequestBodies.discard(exchange.getRequest().getBody(), MAX_MCP_BODY)
                     .then(write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, body));
         });
     }

@@ -1,6 +1,7 @@
 package com.classifiedbilling.rest;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,5 +27,17 @@ public final class RequestBodies {
                     }
                 })
                 .defaultIfEmpty(new byte[0]);
+    }
+
+    /**
+     * Reads and drops what is left of a request body (up to {@code maxBytes}). Do this before answering
+     * a request early: a server that answers before the body is in closes the keep-alive connection,
+     * which a client may be about to reuse.
+     */
+    public static Mono<Void> discard(Flux<DataBuffer> body, int maxBytes) {
+        return DataBufferUtils.join(body, maxBytes)
+                .doOnNext(DataBufferUtils::release)
+                .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.empty())
+                .then();
     }
 }

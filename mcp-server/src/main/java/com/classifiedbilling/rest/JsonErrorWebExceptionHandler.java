@@ -2,11 +2,10 @@ package com.classifiedbilling.rest;
 
 import com.classifiedbilling.auth.web.JsonErrors;
 import com.classifiedbilling.billing.BillingException;
+import com.classifiedbilling.billing.r2dbc.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -45,7 +44,7 @@ final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
             return errors.write(exchange.getResponse(), status.getStatusCode(), messageFor(status.getStatusCode()));
         }
         String requestId = exchange.getRequest().getId();
-        if (failure instanceof DataAccessResourceFailureException || failure instanceof TransientDataAccessException) {
+        if (DatabaseFailures.isUnavailable(failure)) {
             log.warn("Request {} failed: database unavailable: {}", requestId, failure.toString());
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
             return errors.write(

@@ -2,8 +2,7 @@ package com.classifiedbilling.tool;
 
 import com.classifiedbilling.auth.principal.Scope;
 import com.classifiedbilling.billing.BillingException;
-import io.r2dbc.spi.R2dbcNonTransientResourceException;
-import io.r2dbc.spi.R2dbcTransientException;
+import com.classifiedbilling.billing.r2dbc.DatabaseFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -75,15 +72,7 @@ public final class ToolRegistry {
         }
         return Mono.defer(() -> entry.invoke(call, input == null ? JsonNodeFactory.instance.objectNode() : input))
                 .timeout(properties.callTimeout(), Mono.error(() -> unavailable("did not answer in time")))
-                .onErrorMap(ToolRegistry::isUnavailable, e -> unavailable("is unavailable"));
-    }
-
-    /** Storage that cannot be reached (or not in time) is the caller's cue to retry, not a bug. */
-    private static boolean isUnavailable(Throwable e) {
-        return e instanceof DataAccessResourceFailureException
-                || e instanceof TransientDataAccessException
-                || e instanceof R2dbcTransientException
-                || e instanceof R2dbcNonTransientResourceException;
+                .onErrorMap(DatabaseFailures::isUnavailable, e -> unavailable("is unavailable"));
     }
 
     private static BillingException unavailable(String what) {

@@ -1,27 +1,44 @@
 package com.classifiedbilling.config;
 
 import com.classifiedbilling.auth.apikey.ApiKeyAuthenticator;
+import com.classifiedbilling.auth.oauth.PublicUrls;
+import com.classifiedbilling.auth.oauth.grant.AccessTokenAuthenticator;
 import com.classifiedbilling.auth.web.BearerAuthenticationManager;
 import com.classifiedbilling.auth.web.BearerChallenge;
 import com.classifiedbilling.auth.web.BearerTokenConverter;
 import com.classifiedbilling.auth.web.JsonErrors;
 import com.classifiedbilling.auth.web.PrincipalAttribute;
+import com.classifiedbilling.rest.RequestBodies;
+import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what. Every door that reaches billing data needs {@code Authorization: Bearer} with
- * an API key or an access token, checked on every request (no sessions, no cookies); health is open.
+ * an API key or an access token, checked on every request (no sessions); health, discovery and the
+ * OAuth endpoints are open. The consent page has a chain of its own: CSRF protection with a
+ * double-submit cookie (no server-side session, so any instance can take the form's POST) and
+ * security headers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -30,25 +47,71 @@ class SecurityConfiguration {
     /** The paths that need a caller: the JSON API and the MCP doors. */
     static final String[] PROTECTED = {"/api/**", "/mcp", "/mcp/**", "/sse", "/message"};
 
+    /** Under {@code /api/} but open: the token endpoint authenticates clients itself. */
+    static final String TOKEN_ENDPOINT = "/api/mcp-token";
+
+    /** The consent page and its alias. */
+    static final String[] CONSENT = {"/mcp-connect", "/authorize"};
+
     @Bean
     JsonErrors jsonErrors(JsonMapper json) {
         return new JsonErrors(json);
     }
 
     @Bean
-    BearerAuthenticationManager bearerAuthenticationManager(ApiKeyAuthenticator apiKeys) {
-        return new BearerAuthenticationManager(apiKeys);
+    BearerAuthenticationManager bearerAuthenticationManager(
+            ApiKeyAuthenticator apiKeys, AccessTokenAuthenticator accessTokens) {
+        return new BearerAuthenticationManager(apiKeys, accessTokens);
     }
 
     @Bean
+    BearerChallenge bearerChallenge(JsonErrors errors, PublicUrls urls) {
+        return new BearerChallenge(errors, urls);
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain consentFilterChain(ServerHttpSecurity http) {
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(CONSENT))
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieServerCsrfTokenRepository())
+                        .accessDeniedHandler((exchange, denied) -> RequestBodies.discard(
+                                        exchange.getRequest().getBody(), 1024 * 1024)
+                                .then(Mono.defer(() -> {
+                                    ServerHttpResponse response = exchange.getResponse();
+                                    response.setStatusCode(HttpStatus.FORBIDDEN);
+                                    response.getHeaders().setContentType(MediaType.TEXT_PLAIN);
+                                    return response.writeWith(Mono.just(response.bufferFactory()
+                                            .wrap(CSRF_REFUSED.getBytes(StandardCharsets.UTF_8))));
+                                }))))
+                .headers(headers ->
+                        headers.frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY)))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
+
+    static final String CSRF_REFUSED =
+            "This form has expired or did not come from this site. Go back to the app and connect again.";
+
+    @Bean
     SecurityWebFilterChain securityWebFilterChain(
-            ServerHttpSecurity http, BearerAuthenticationManager authenticationManager, JsonErrors errors) {
-        BearerChallenge challenge = new BearerChallenge(errors);
+            ServerHttpSecurity http,
+            BearerAuthenticationManager authenticationManager,
+            BearerChallenge challenge,
+            PublicUrls urls,
+            JsonErrors errors) {
+        ServerWebExchangeMatcher protectedPaths = new AndServerWebExchangeMatcher(
+                ServerWebExchangeMatchers.pathMatchers(PROTECTED),
+                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(TOKEN_ENDPOINT)));
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(authenticationManager);
-        bearer.setServerAuthenticationConverter(new BearerTokenConverter());
+        bearer.setServerAuthenticationConverter(new BearerTokenConverter(urls));
         bearer.setAuthenticationFailureHandler(challenge);
         bearer.setAuthenticationSuccessHandler(new PrincipalAttribute());
-        bearer.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers(PROTECTED));
+        bearer.setRequiresAuthenticationMatcher(protectedPaths);
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -62,7 +125,7 @@ class SecurityConfiguration {
                                 HttpStatus.FORBIDDEN,
                                 "This credential does not allow that request.")))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(PROTECTED)
+                        .matchers(protectedPaths)
                         .authenticated()
                         .anyExchange()
                         .permitAll())

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -50,6 +51,19 @@ public final class ToolRegistry {
             ToolHints hints,
             JsonNode inputSchema,
             JsonNode outputSchema) {}
+
+    /** The scope a tool needs: {@code billing:read} for reading tools, {@code billing:write} for the rest. */
+    public Optional<Scope> requiredScope(String name) {
+        Entry<?, ?> entry = tools.get(name);
+        return entry == null ? Optional.empty() : Optional.of(entry.scope);
+    }
+
+    /** The refusal for a credential without the scope a tool needs, the same on every door. */
+    public static BillingException missingScope(String tool, Scope scope) {
+        return new BillingException(
+                BillingException.Kind.FORBIDDEN,
+                "This credential may not use " + tool + ": it needs the " + scope.value() + " scope.");
+    }
 
     /** The tools, by name. */
     public List<Descriptor> descriptors() {
@@ -119,9 +133,7 @@ public final class ToolRegistry {
 
         Mono<JsonNode> invoke(ToolCall call, JsonNode input) {
             if (!call.principal().has(scope)) {
-                return Mono.error(new BillingException(
-                        BillingException.Kind.FORBIDDEN,
-                        "This credential may not use " + tool.name() + ": it needs the " + scope.value() + " scope."));
+                return Mono.error(missingScope(tool.name(), scope));
             }
             validator.validate(input);
             I value;

@@ -1,11 +1,13 @@
 package com.classifiedbilling.auth.apikey;
 
+import static com.classifiedbilling.auth.SqlTimes.instant;
+import static com.classifiedbilling.auth.SqlTimes.utc;
+
 import com.classifiedbilling.auth.principal.Scope;
 import com.classifiedbilling.auth.user.Plan;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -95,13 +97,5 @@ final class R2dbcApiKeyRepository implements ApiKeyRepository {
                 instant(row.get("created_at", OffsetDateTime.class)),
                 instant(row.get("last_used_at", OffsetDateTime.class)),
                 instant(row.get("revoked_at", OffsetDateTime.class)));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

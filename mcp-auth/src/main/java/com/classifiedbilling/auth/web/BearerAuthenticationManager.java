@@ -2,6 +2,8 @@ package com.classifiedbilling.auth.web;
 
 import com.classifiedbilling.auth.apikey.ApiKeyAuthenticator;
 import com.classifiedbilling.auth.apikey.ApiKeySecrets;
+import com.classifiedbilling.auth.oauth.grant.AccessTokenAuthenticator;
+import com.classifiedbilling.auth.oauth.jwt.AccessTokens;
 import com.classifiedbilling.auth.principal.BillingPrincipal;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -11,8 +13,7 @@ import org.springframework.security.core.AuthenticationException;
 import reactor.core.publisher.Mono;
 
 /**
- * Checks a bearer credential: an API key ({@code cb_live_…}) or, once OAuth is in place, an access
- * token. An unknown, revoked or expired credential is a {@link BadCredentialsException}; a store
+ * Checks a bearer credential: an API key ({@code cb_live_…}) or an OAuth access token (a JWT). An unknown, revoked or expired credential is a {@link BadCredentialsException}; a store
  * that cannot be reached is an {@link AuthenticationServiceException}, so the caller is told to
  * retry rather than that its key is wrong.
  */
@@ -22,8 +23,11 @@ public final class BearerAuthenticationManager implements ReactiveAuthentication
 
     private final ApiKeyAuthenticator apiKeys;
 
-    public BearerAuthenticationManager(ApiKeyAuthenticator apiKeys) {
+    private final AccessTokenAuthenticator accessTokens;
+
+    public BearerAuthenticationManager(ApiKeyAuthenticator apiKeys, AccessTokenAuthenticator accessTokens) {
         this.apiKeys = apiKeys;
+        this.accessTokens = accessTokens;
     }
 
     @Override
@@ -31,7 +35,7 @@ public final class BearerAuthenticationManager implements ReactiveAuthentication
         if (!(authentication instanceof BearerToken bearer)) {
             return Mono.empty();
         }
-        return resolve(bearer.token())
+        return resolve(bearer)
                 .<Authentication>map(BillingAuthentication::new)
                 .switchIfEmpty(Mono.error(() -> new BadCredentialsException(INVALID)))
                 .onErrorMap(
@@ -39,9 +43,13 @@ public final class BearerAuthenticationManager implements ReactiveAuthentication
                         e -> new AuthenticationServiceException("Credential store unavailable", e));
     }
 
-    private Mono<BillingPrincipal> resolve(String token) {
+    private Mono<BillingPrincipal> resolve(BearerToken bearer) {
+        String token = bearer.token();
         if (ApiKeySecrets.isApiKey(token)) {
             return apiKeys.authenticate(token);
+        }
+        if (AccessTokens.looksLikeJwt(token)) {
+            return accessTokens.authenticate(token, bearer.base());
         }
         return Mono.empty();
     }

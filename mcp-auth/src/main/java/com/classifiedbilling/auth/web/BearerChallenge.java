@@ -1,5 +1,7 @@
 package com.classifiedbilling.auth.web;
 
+import com.classifiedbilling.auth.oauth.PublicUrls;
+import com.classifiedbilling.auth.principal.Scope;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -13,8 +15,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * What a caller that is not let in sees: 401 with a {@code WWW-Authenticate: Bearer} challenge
- * (<a href="https://www.rfc-editor.org/rfc/rfc6750#section-3">RFC 6750 §3</a>) and a JSON error, or
- * 503 when its credential could not be checked because a store was down.
+ * (<a href="https://www.rfc-editor.org/rfc/rfc6750#section-3">RFC 6750 §3</a>) that names the
+ * protected resource metadata (<a href="https://www.rfc-editor.org/rfc/rfc9728#section-5.1">RFC
+ * 9728 §5.1</a>), so that an MCP client can find where to get a token, and a JSON error; or 503
+ * when its credential could not be checked because a store was down.
  */
 public final class BearerChallenge implements ServerAuthenticationEntryPoint, ServerAuthenticationFailureHandler {
 
@@ -24,17 +28,40 @@ public final class BearerChallenge implements ServerAuthenticationEntryPoint, Se
 
     private final JsonErrors errors;
 
-    public BearerChallenge(JsonErrors errors) {
+    private final PublicUrls urls;
+
+    public BearerChallenge(JsonErrors errors, PublicUrls urls) {
         this.errors = errors;
+        this.urls = urls;
     }
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
         boolean tokenSent = failure instanceof BadCredentialsException;
-        String challenge = tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer";
+        String metadata = "resource_metadata=\"" + resourceMetadata(exchange) + "\"";
+        String challenge = tokenSent ? "Bearer error=\"invalid_token\", " + metadata : "Bearer " + metadata;
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
         String message = tokenSent ? failure.getMessage() : MISSING;
         return errors.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, message);
+    }
+
+    /**
+     * Sets the challenge of a 403 for a token that lacks a scope
+     * (<a href="https://www.rfc-editor.org/rfc/rfc6750#section-3.1">RFC 6750 §3.1</a>), naming the
+     * scope to ask for, as the MCP authorization spec's step-up flow expects.
+     */
+    public void insufficientScope(ServerWebExchange exchange, Scope needed) {
+        exchange.getResponse()
+                .getHeaders()
+                .set(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        "Bearer error=\"insufficient_scope\", scope=\"" + needed.value() + "\", resource_metadata=\""
+                                + resourceMetadata(exchange) + "\"");
+    }
+
+    private String resourceMetadata(ServerWebExchange exchange) {
+        return PublicUrls.resourceMetadata(
+                urls.base(exchange), exchange.getRequest().getPath().value());
     }
 
     @Override

@@ -8,13 +8,25 @@ final class BearerToken extends AbstractAuthenticationToken {
 
     private final String token;
 
-    BearerToken(String token) {
+    private final String base;
+
+    /**
+     * @param token the credential as sent
+     * @param base the public base URL the request came to: an access token must have been issued
+     *     by it and for one of its resources
+     */
+    BearerToken(String token, String base) {
         super(List.of());
         this.token = token;
+        this.base = base;
     }
 
     String token() {
         return token;
+    }
+
+    String base() {
+        return base;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.classifiedbilling.auth.web;
 
+import com.classifiedbilling.auth.oauth.PublicUrls;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -20,6 +21,12 @@ public final class BearerTokenConverter implements ServerAuthenticationConverter
 
     private static final String SCHEME = "bearer ";
 
+    private final PublicUrls urls;
+
+    public BearerTokenConverter(PublicUrls urls) {
+        this.urls = urls;
+    }
+
     @Override
     public Mono<Authentication> convert(ServerWebExchange exchange) {
         List<String> headers = exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.AUTHORIZATION);
@@ -36,6 +43,6 @@ public final class BearerTokenConverter implements ServerAuthenticationConverter
         if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH || token.contains(" ")) {
             return Mono.error(new BadCredentialsException("Authorization must be 'Bearer <API key or access token>'."));
         }
-        return Mono.just(new BearerToken(token));
+        return Mono.just(new BearerToken(token, urls.base(exchange)));
     }
 }

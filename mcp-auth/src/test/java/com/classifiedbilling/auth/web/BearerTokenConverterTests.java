@@ -2,6 +2,7 @@ package com.classifiedbilling.auth.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.classifiedbilling.auth.oauth.PublicUrls;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -10,7 +11,7 @@ import reactor.test.StepVerifier;
 
 class BearerTokenConverterTests {
 
-    private final BearerTokenConverter converter = new BearerTokenConverter();
+    private final BearerTokenConverter converter = new BearerTokenConverter(new PublicUrls(null));
 
     @Test
     void whenBearerHeaderThenToken() {
@@ -50,7 +51,8 @@ class BearerTokenConverterTests {
 
     @Test
     void shouldNotShowTheTokenInToString() {
-        assertThat(new BearerToken("cb_live_secret").toString()).doesNotContain("secret");
+        assertThat(new BearerToken("cb_live_secret", "http://localhost").toString())
+                .doesNotContain("secret");
     }
 
     private static MockServerWebExchange exchange(String authorization) {

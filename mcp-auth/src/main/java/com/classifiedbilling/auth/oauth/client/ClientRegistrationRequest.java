@@ -1,0 +1,123 @@
+package com.classifiedbilling.auth.oauth.client;
+
+import com.classifiedbilling.auth.oauth.OAuthException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A client's registration request, checked
+ * (<a href="https://www.rfc-editor.org/rfc/rfc7591#section-2">RFC 7591 §2</a>). Unknown metadata
+ * is ignored, as §2 asks; what is known must be valid.
+ */
+public record ClientRegistrationRequest(
+        String clientName, List<String> redirectUris, ClientAuthMethod authMethod, Set<String> grantTypes) {
+
+    static final int MAX_REDIRECT_URIS = 10;
+
+    static final int MAX_NAME = 200;
+
+    private static final Set<String> GRANT_TYPES = Set.of(OAuthClient.AUTHORIZATION_CODE, OAuthClient.REFRESH_TOKEN);
+
+    /** The request in a JSON body, or an {@code invalid_redirect_uri} / {@code invalid_client_metadata} error. */
+    public static ClientRegistrationRequest from(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw metadata("The registration request must be a JSON object.");
+        }
+        List<String> redirectUris = redirectUris(body.get("redirect_uris"));
+        ClientAuthMethod method = authMethod(body.get("token_endpoint_auth_method"));
+        Set<String> grantTypes = strings(body.get("grant_types"), "grant_types");
+        if (grantTypes.isEmpty()) {
+            grantTypes = Set.of(OAuthClient.AUTHORIZATION_CODE);
+        }
+        for (String grantType : grantTypes) {
+            if (!GRANT_TYPES.contains(grantType)) {
+                throw metadata(
+                        "Grant type '" + grantType + "' is not supported; use authorization_code and refresh_token.");
+            }
+        }
+        if (!grantTypes.contains(OAuthClient.AUTHORIZATION_CODE)) {
+            throw metadata("grant_types must include authorization_code.");
+        }
+        for (String responseType : strings(body.get("response_types"), "response_types")) {
+            if (!responseType.equals("code")) {
+                throw metadata("Response type '" + responseType + "' is not supported; use code.");
+            }
+        }
+        String name = text(body.get("client_name"), "client_name");
+        if (name != null && (name.isBlank() || name.length() > MAX_NAME)) {
+            throw metadata("client_name must be 1 to " + MAX_NAME + " characters.");
+        }
+        return new ClientRegistrationRequest(name == null ? null : name.strip(), redirectUris, method, grantTypes);
+    }
+
+    private static List<String> redirectUris(JsonNode node) {
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            throw redirect("redirect_uris must be a non-empty array of URIs.");
+        }
+        if (node.size() > MAX_REDIRECT_URIS) {
+            throw redirect("At most " + MAX_REDIRECT_URIS + " redirect URIs may be registered.");
+        }
+        List<String> uris = new ArrayList<>();
+        for (JsonNode uri : node) {
+            if (!uri.isString()) {
+                throw redirect("Each redirect URI must be a string.");
+            }
+            String problem = RedirectUris.problem(uri.asString());
+            if (problem != null) {
+                throw redirect(problem);
+            }
+            uris.add(uri.asString());
+        }
+        return List.copyOf(uris);
+    }
+
+    private static ClientAuthMethod authMethod(JsonNode node) {
+        String value = text(node, "token_endpoint_auth_method");
+        if (value == null) {
+            // RFC 7591 §2: the default is client_secret_basic
+            return ClientAuthMethod.CLIENT_SECRET_BASIC;
+        }
+        return ClientAuthMethod.fromValue(value)
+                .orElseThrow(() -> metadata("token_endpoint_auth_method '" + value
+                        + "' is not supported; use none, client_secret_post or client_secret_basic."));
+    }
+
+    private static Set<String> strings(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
+            return Set.of();
+        }
+        if (!node.isArray()) {
+            throw metadata(field + " must be an array of strings.");
+        }
+        Set<String> values = new LinkedHashSet<>();
+        for (JsonNode value : node) {
+            if (!value.isString()) {
+                throw metadata(field + " must be an array of strings.");
+            }
+            values.add(value.asString());
+        }
+        return values;
+    }
+
+    private static String text(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            throw metadata(field + " must be a string.");
+        }
+        return node.asString();
+    }
+
+    private static OAuthException redirect(String description) {
+        return new OAuthException(HttpStatus.BAD_REQUEST, "invalid_redirect_uri", description);
+    }
+
+    private static OAuthException metadata(String description) {
+        return new OAuthException(HttpStatus.BAD_REQUEST, "invalid_client_metadata", description);
+    }
+}

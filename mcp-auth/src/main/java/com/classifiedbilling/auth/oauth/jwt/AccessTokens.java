@@ -1,0 +1,130 @@
+package com.classifiedbilling.auth.oauth.jwt;
+
+import com.classifiedbilling.auth.principal.Scope;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Signs and checks access tokens: JWTs of type {@code at+jwt}, ES256, with the claims of {@link
+ * AccessTokenClaims}. Checking needs no database: the signature against the shared keys, then
+ * issuer, audience and expiry. Whether the token's grant is still live is the caller's next step.
+ */
+@Component
+public final class AccessTokens {
+
+    static final JOSEObjectType TYPE = new JOSEObjectType("at+jwt");
+
+    /** How far clocks of two instances may disagree. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+    private final SigningKeys keys;
+
+    private final Clock clock;
+
+    AccessTokens(SigningKeys keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** Whether a bearer token looks like a JWT (three base64url parts) rather than an API key. */
+    public static boolean looksLikeJwt(String token) {
+        return token.chars().filter(c -> c == '.').count() == 2;
+    }
+
+    /** The signed, compact JWT for these claims. */
+    public Mono<String> sign(AccessTokenClaims claims) {
+        return keys.ring().map(ring -> {
+            JWTClaimsSet set = new JWTClaimsSet.Builder()
+                    .issuer(claims.issuer())
+                    .subject(claims.subject())
+                    .audience(claims.audience())
+                    .claim("client_id", claims.clientId())
+                    .claim("scope", Scope.format(claims.scopes()))
+                    .claim("grant_id", claims.grantId())
+                    .jwtID(claims.tokenId())
+                    .issueTime(Date.from(claims.issuedAt()))
+                    .expirationTime(Date.from(claims.expiresAt()))
+                    .build();
+            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                    .type(TYPE)
+                    .keyID(ring.signingKid())
+                    .build();
+            SignedJWT jwt = new SignedJWT(header, set);
+            try {
+                jwt.sign(ring.signer());
+            } catch (JOSEException e) {
+                throw new IllegalStateException("Could not sign an access token", e);
+            }
+            return jwt.serialize();
+        });
+    }
+
+    /**
+     * The claims of a token that this server signed for this issuer and one of these audiences and
+     * that has not expired; empty for any other token.
+     */
+    public Mono<AccessTokenClaims> verify(String token, String issuer, Collection<String> audiences) {
+        return keys.ring().flatMap(ring -> Mono.justOrEmpty(verify(ring, token, issuer, audiences)));
+    }
+
+    private Optional<AccessTokenClaims> verify(
+            KeyRing ring, String token, String issuer, Collection<String> audiences) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            JWSHeader header = jwt.getHeader();
+            JWSVerifier verifier = ring.verifier(header.getKeyID());
+            if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())
+                    || !TYPE.equals(header.getType())
+                    || verifier == null
+                    || !jwt.verify(verifier)) {
+                return Optional.empty();
+            }
+            JWTClaimsSet set = jwt.getJWTClaimsSet();
+            Instant now = clock.instant();
+            List<String> audience = set.getAudience();
+            Date expires = set.getExpirationTime();
+            Date issued = set.getIssueTime();
+            if (!issuer.equals(set.getIssuer())
+                    || audience.size() != 1
+                    || !audiences.contains(audience.get(0))
+                    || expires == null
+                    || issued == null
+                    || !expires.toInstant().plus(CLOCK_SKEW).isAfter(now)
+                    || set.getSubject() == null
+                    || set.getJWTID() == null
+                    || set.getStringClaim("grant_id") == null
+                    || set.getStringClaim("client_id") == null
+                    || set.getStringClaim("scope") == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new AccessTokenClaims(
+                    set.getIssuer(),
+                    set.getSubject(),
+                    audience.get(0),
+                    set.getStringClaim("client_id"),
+                    Scope.parse(set.getStringClaim("scope")),
+                    set.getStringClaim("grant_id"),
+                    set.getJWTID(),
+                    issued.toInstant(),
+                    expires.toInstant()));
+        } catch (ParseException | JOSEException | RuntimeException malformed) {
+            // the token is the caller's text: whatever nimbus makes of a malformed one, it is not a valid token
+            return Optional.empty();
+        }
+    }
+}

@@ -42,9 +42,10 @@ final class OAuthDance {
 
     final String base;
 
-    OAuthDance(WebTestClient http, int port) {
+    /** Steps through this client against the server at this base URL (as the client names it). */
+    OAuthDance(WebTestClient http, String base) {
         this.http = http;
-        this.base = "http://localhost:" + port;
+        this.base = base;
     }
 
     /** A registered client and its secret (null for a public client). */

@@ -63,7 +63,7 @@ class OAuthFlowIT extends PostgresIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        dance = new OAuthDance(http, port);
+        dance = new OAuthDance(http, "http://localhost:" + port);
         account = new BillingFixture(context).account("Advance");
     }
 

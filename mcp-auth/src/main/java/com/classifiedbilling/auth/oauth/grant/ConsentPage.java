@@ -25,7 +25,7 @@ final class ConsentPage {
             label{display:block;font-weight:600;margin:1.25rem 0 .25rem}
             input[type=password]{width:100%;box-sizing:border-box;padding:.6rem;border:1px solid #c5cbd5;\
             border-radius:6px;font:inherit}
-            .buttons{display:flex;gap:.75rem;margin-top:1.25rem}
+            .buttons{display:flex;flex-direction:row-reverse;gap:.75rem;margin-top:1.25rem}
             button{flex:1;padding:.65rem;border-radius:6px;border:1px solid #c5cbd5;background:#fff;font:inherit;cursor:pointer}
             button.approve{background:#1f5eff;border-color:#1f5eff;color:#fff}
             .error{background:#fdecec;color:#8a1c1c;padding:.6rem .8rem;border-radius:6px}
@@ -68,13 +68,14 @@ final class ConsentPage {
                 .append(hidden("resource", request.resource()))
                 .append("<label for=\"api_key\">Your API key</label>")
                 .append("<input type=\"password\" id=\"api_key\" name=\"api_key\" autocomplete=\"off\" ")
-                .append("placeholder=\"cb_live_...\" spellcheck=\"false\">")
+                .append("placeholder=\"cb_live_...\" spellcheck=\"false\" required>")
                 .append("<p class=\"note\">Find it in Settings → API Keys. The key stays here;")
                 .append(" the app gets its own access, which you can revoke by revoking the key.</p>")
+                // Approve comes first so that Enter in the key field approves; the style shows it on the right
                 .append("<div class=\"buttons\">")
-                .append("<button type=\"submit\" name=\"decision\" value=\"deny\">Deny</button>")
                 .append(
                         "<button type=\"submit\" name=\"decision\" value=\"approve\" class=\"approve\">Approve</button>")
+                .append("<button type=\"submit\" name=\"decision\" value=\"deny\" formnovalidate>Deny</button>")
                 .append("</div></form>");
         return page("Connect " + request.clientName(), body.toString());
     }

@@ -2,23 +2,20 @@ package com.classifiedbilling.ratelimit;
 
 import com.classifiedbilling.auth.principal.BillingPrincipal;
 import com.classifiedbilling.auth.web.PrincipalAttribute;
+import com.classifiedbilling.mcp.JsonRpcErrors;
 import com.classifiedbilling.rest.RequestBodies;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -62,8 +59,7 @@ final class RateLimitFilter implements WebFilter {
         }
         return RequestBodies.read(exchange.getRequest().getBody(), MAX_MCP_BODY)
                 .flatMap(body -> {
-                    ServerWebExchange replayed =
-                            exchange.mutate().request(replay(exchange, body)).build();
+                    ServerWebExchange replayed = RequestBodies.replayed(exchange, body);
                     JsonNode call = toolCall(body);
                     return call == null
                             ? chain.filter(replayed)
@@ -74,7 +70,7 @@ final class RateLimitFilter implements WebFilter {
                         e -> write(
                                 exchange.getResponse(),
                                 HttpStatus.CONTENT_TOO_LARGE,
-                                jsonRpcError(null, "Message is larger than 1 MiB.")));
+                                JsonRpcErrors.body(null, JsonRpcErrors.REFUSED, "Message is larger than 1 MiB.")));
     }
 
     private Mono<Void> limit(
@@ -88,7 +84,9 @@ final class RateLimitFilter implements WebFilter {
                 return chain.filter(exchange);
             }
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(decision.resetSeconds()));
-            Object body = mcp ? jsonRpcError(id, decision.message()) : Map.of("error", decision.message());
+            Object body = mcp
+                    ? JsonRpcErrors.body(id, JsonRpcErrors.REFUSED, decision.message())
+                    : Map.of("error", decision.message());
             // read (and drop) what is left of the request first: answering before the body is in
             // makes the server close a keep-alive connection the client may be about to reuse
             return RequestBodies.discard(exchange.getRequest().getBody(), MAX_MCP_BODY)
@@ -113,30 +111,9 @@ final class RateLimitFilter implements WebFilter {
         }
     }
 
-    private static Map<String, Object> jsonRpcError(JsonNode id, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", -32000);
-        error.put("message", message);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("jsonrpc", "2.0");
-        body.put("id", id);
-        body.put("error", error);
-        return body;
-    }
-
     private Mono<Void> write(ServerHttpResponse response, HttpStatus status, Object body) {
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(body))));
-    }
-
-    private static ServerHttpRequestDecorator replay(ServerWebExchange exchange, byte[] body) {
-        return new ServerHttpRequestDecorator(exchange.getRequest()) {
-            @Override
-            public Flux<DataBuffer> getBody() {
-                return Flux.defer(
-                        () -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
-            }
-        };
     }
 }

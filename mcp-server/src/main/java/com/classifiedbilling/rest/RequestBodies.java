@@ -3,10 +3,15 @@ package com.classifiedbilling.rest;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Reading a request body whole, up to a size, without holding on to pooled buffers. */
+/**
+ * Reading a request body whole, up to a size, without holding on to pooled buffers; and handing it
+ * on to the next reader after a filter has looked at it.
+ */
 public final class RequestBodies {
 
     private RequestBodies() {}
@@ -39,5 +44,17 @@ public final class RequestBodies {
                 .doOnNext(DataBufferUtils::release)
                 .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.empty())
                 .then();
+    }
+
+    /** The exchange with its body replaced by these bytes, which were read from it. */
+    public static ServerWebExchange replayed(ServerWebExchange exchange, byte[] body) {
+        ServerHttpRequestDecorator request = new ServerHttpRequestDecorator(exchange.getRequest()) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return Flux.defer(
+                        () -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+            }
+        };
+        return exchange.mutate().request(request).build();
     }
 }

@@ -4,23 +4,20 @@ import com.classifiedbilling.auth.principal.BillingPrincipal;
 import com.classifiedbilling.auth.principal.Scope;
 import com.classifiedbilling.auth.web.BearerChallenge;
 import com.classifiedbilling.auth.web.PrincipalAttribute;
+import com.classifiedbilling.mcp.JsonRpcErrors;
 import com.classifiedbilling.rest.RequestBodies;
 import com.classifiedbilling.tool.ToolRegistry;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -67,8 +64,7 @@ final class ToolScopeFilter implements WebFilter {
         }
         return RequestBodies.read(exchange.getRequest().getBody(), MAX_BODY)
                 .flatMap(body -> {
-                    ServerWebExchange replayed =
-                            exchange.mutate().request(replay(exchange, body)).build();
+                    ServerWebExchange replayed = RequestBodies.replayed(exchange, body);
                     JsonNode message = parse(body);
                     String tool = legacy ? toolOfEnvelope(message) : toolOfCall(message);
                     Optional<Scope> needed = tool == null ? Optional.empty() : tools.requiredScope(tool);
@@ -77,7 +73,9 @@ final class ToolScopeFilter implements WebFilter {
                     }
                     String text = ToolRegistry.missingScope(tool, needed.get()).getMessage();
                     challenge.insufficientScope(exchange, needed.get());
-                    Object answer = legacy ? Map.of("error", text) : jsonRpcError(message.get("id"), text);
+                    Object answer = legacy
+                            ? Map.of("error", text)
+                            : JsonRpcErrors.body(message.get("id"), JsonRpcErrors.REFUSED, text);
                     exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
                     exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
                     return exchange.getResponse()
@@ -109,26 +107,5 @@ final class ToolScopeFilter implements WebFilter {
                         && message.path("params").path("name").isString()
                 ? message.path("params").path("name").asString()
                 : null;
-    }
-
-    private static Map<String, Object> jsonRpcError(JsonNode id, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", -32001);
-        error.put("message", message);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("jsonrpc", "2.0");
-        body.put("id", id);
-        body.put("error", error);
-        return body;
-    }
-
-    private static ServerHttpRequestDecorator replay(ServerWebExchange exchange, byte[] body) {
-        return new ServerHttpRequestDecorator(exchange.getRequest()) {
-            @Override
-            public Flux<DataBuffer> getBody() {
-                return Flux.defer(
-                        () -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
-            }
-        };
     }
 }

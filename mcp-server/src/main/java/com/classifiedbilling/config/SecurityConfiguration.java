@@ -73,7 +73,7 @@ class SecurityConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain consentFilterChain(ServerHttpSecurity http) {
         return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(CONSENT))
-                .csrf(csrf -> csrf.csrfTokenRepository(new CookieServerCsrfTokenRepository())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie())
                         .accessDeniedHandler((exchange, denied) -> RequestBodies.discard(
                                         exchange.getRequest().getBody(), 1024 * 1024)
                                 .then(Mono.defer(() -> {
@@ -92,6 +92,13 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .build();
+    }
+
+    /** The double-submit cookie: HttpOnly (the page carries the token in its form), same-site only. */
+    private static CookieServerCsrfTokenRepository csrfCookie() {
+        CookieServerCsrfTokenRepository repository = new CookieServerCsrfTokenRepository();
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return repository;
     }
 
     static final String CSRF_REFUSED =

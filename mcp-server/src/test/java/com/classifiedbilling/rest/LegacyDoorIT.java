@@ -337,7 +337,9 @@ class LegacyDoorIT extends PostgresIntegrationTest {
                 .expectStatus()
                 .isUnauthorized()
                 .expectHeader()
-                .valueEquals("WWW-Authenticate", "Bearer")
+                .valueMatches(
+                        "WWW-Authenticate",
+                        "Bearer resource_metadata=\"http://localhost:\\d+/\\.well-known/oauth-protected-resource\"")
                 .expectBody()
                 .jsonPath("$.error")
                 .exists();
@@ -345,7 +347,10 @@ class LegacyDoorIT extends PostgresIntegrationTest {
                 .expectStatus()
                 .isUnauthorized()
                 .expectHeader()
-                .valueEquals("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                .valueMatches(
+                        "WWW-Authenticate",
+                        "Bearer error=\"invalid_token\", resource_metadata=\"http://localhost:\\d+/"
+                                + "\\.well-known/oauth-protected-resource\"")
                 .expectBody()
                 .jsonPath("$.error")
                 .isEqualTo("Invalid, expired or revoked API key or access token.");

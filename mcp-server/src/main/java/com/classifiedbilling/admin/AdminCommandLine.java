@@ -24,7 +24,8 @@ record AdminCommandLine(Command command, Map<String, String> options) {
         CREATE_KEY("create-key", List.of("email", "name"), List.of("access")),
         LIST_KEYS("list-keys", List.of("email"), List.of()),
         REVOKE_KEY("revoke-key", List.of("id"), List.of()),
-        SEED_DEMO("seed-demo", List.of("email"), List.of());
+        SEED_DEMO("seed-demo", List.of("email"), List.of()),
+        ROTATE_SIGNING_KEY("rotate-signing-key", List.of(), List.of());
 
         final String word;
 

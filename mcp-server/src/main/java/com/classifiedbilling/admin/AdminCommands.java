@@ -3,6 +3,7 @@ package com.classifiedbilling.admin;
 import com.classifiedbilling.auth.apikey.ApiKey;
 import com.classifiedbilling.auth.apikey.ApiKeyService;
 import com.classifiedbilling.auth.apikey.IssuedApiKey;
+import com.classifiedbilling.auth.oauth.jwt.SigningKeys;
 import com.classifiedbilling.auth.principal.Scope;
 import com.classifiedbilling.auth.user.AccountException;
 import com.classifiedbilling.auth.user.User;
@@ -30,11 +31,19 @@ final class AdminCommands {
 
     private final DemoData demo;
 
-    AdminCommands(UserService users, ApiKeyService keys, WorkspaceService workspaces, DemoData demo) {
+    private final SigningKeys signingKeys;
+
+    AdminCommands(
+            UserService users,
+            ApiKeyService keys,
+            WorkspaceService workspaces,
+            DemoData demo,
+            SigningKeys signingKeys) {
         this.users = users;
         this.keys = keys;
         this.workspaces = workspaces;
         this.demo = demo;
+        this.signingKeys = signingKeys;
     }
 
     /** What to print on standard output when the command succeeds. */
@@ -60,7 +69,14 @@ final class AdminCommands {
                         .flatMap(user -> workspaces.addMember(line.option("workspace"), user.id()))
                         .thenReturn("Added " + line.option("email") + " to " + line.option("workspace"));
             case CREATE_KEY ->
-                keys.issue(line.option("email"), line.option("name")).map(IssuedApiKey::secret);
+                Mono.fromCallable(() -> access(line.option("access")))
+                        .flatMap(scopes -> keys.issue(line.option("email"), line.option("name"), scopes))
+                        .map(IssuedApiKey::secret);
+            case ROTATE_SIGNING_KEY ->
+                signingKeys
+                        .rotate()
+                        .map(kid -> "New signing key " + kid
+                                + " is published now and signs from two key reloads on (billing.oauth.key-refresh)");
             case LIST_KEYS ->
                 keys.list(line.option("email"))
                         .map(AdminCommands::keyRow)

@@ -115,6 +115,42 @@ class AdminCliIT {
     }
 
     @Test
+    void whenAccessIsReadThenTheKeyReadsButCannotWrite() throws Exception {
+        assertThat(admin("create-user", "--email", "reader@example.com", "--name", "Rea Der", "--plan", "Starter")
+                        .exitCode())
+                .isZero();
+
+        Result key = admin("create-key", "--email", "reader@example.com", "--name", "Reports", "--access", "read");
+
+        assertThat(key.exitCode()).as(key.stderr()).isZero();
+        String secret = key.stdout().strip();
+        assertThat(server.callTool(secret, "list_workspaces", "{}").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> write = server.callTool(
+                secret, "create_customer", "{\"workspace_id\":\"ws_any\",\"name\":\"A\",\"email\":\"a@example.com\"}");
+        assertThat(write.statusCode()).isEqualTo(403);
+        assertThat(write.body()).contains("needs the billing:write scope");
+        assertThat(admin("list-keys", "--email", "reader@example.com").stdout()).contains("\tread\t");
+    }
+
+    @Test
+    void shouldRotateTheSigningKeyAndPublishBothKeys() throws Exception {
+        int before = server.get("/oauth/jwks", null).body().split("\"kid\"").length - 1;
+
+        Result rotated = admin("rotate-signing-key");
+
+        assertThat(rotated.exitCode()).as(rotated.stderr()).isZero();
+        String kid = rotated.stdout()
+                .replaceAll("(?s).*New signing key (\\S+) .*", "$1")
+                .strip();
+        assertThat(kid).startsWith("key");
+        // the server reloads its keys every minute; the database has the new key at once
+        assertThat(database.count("SELECT COUNT(*) FROM oauth_signing_keys WHERE kid = '" + kid + "'"))
+                .isEqualTo(1);
+        assertThat(database.count("SELECT COUNT(*) FROM oauth_signing_keys")).isEqualTo(Math.max(before, 1) + 1);
+    }
+
+    @Test
     void whenInputIsBadThenOneLineErrorNonZeroExitAndNothingWritten() {
         admin("create-user", "--email", "taken@example.com", "--name", "Taken", "--plan", "Starter");
         String counts = counts();

@@ -183,6 +183,69 @@ class OAuthFlowIT extends PostgresIntegrationTest {
         assertThat(answer.json().path("error").asString()).isEqualTo("invalid_client_metadata");
     }
 
+    @Test
+    void whenNoUserApprovesARegistrationInTimeThenItExpires() throws Exception {
+        Client client = dance.registerClaude();
+        try (var connection = database.connect();
+                var statement = connection.prepareStatement(
+                        "UPDATE oauth_clients SET unused_expires_at = now() - interval '1 second' WHERE id = ?")) {
+            statement.setString(1, client.id());
+            assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
+
+        Answer answer = dance.authorize(dance.authorization(client, Pkce.create()));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("Unknown client_id");
+    }
+
+    @Test
+    void whenAUserApprovesThenTheRegistrationNoLongerExpires() {
+        Client client = dance.registerClaude();
+        dance.code(client, Pkce.create(), account.key());
+
+        assertThat(database.count("SELECT COUNT(*) FROM oauth_clients WHERE unused_expires_at IS NULL AND id = '"
+                        + client.id() + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldAnswerOnTheRootAliasesToo() {
+        Answer registered = OAuthDance.answer(http.post()
+                .uri("/register")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"redirect_uris\":[\"https://claude.ai/api/mcp/auth_callback\"],"
+                        + "\"token_endpoint_auth_method\":\"client_secret_post\"}")
+                .exchange()
+                .expectBody(String.class)
+                .returnResult());
+        assertThat(registered.status()).isEqualTo(201);
+        Client client = new Client(
+                registered.json().path("client_id").asString(),
+                registered.json().path("client_secret").asString(),
+                OAuthDance.CLAUDE_CALLBACK);
+        Answer page = OAuthDance.answer(http.get()
+                .uri(uri -> uri.path("/authorize")
+                        .queryParam("client_id", client.id())
+                        .queryParam("redirect_uri", "{r}")
+                        .queryParam("state", "s")
+                        .queryParam("code_challenge", Pkce.create().challenge())
+                        .build(OAuthDance.CLAUDE_CALLBACK))
+                .exchange()
+                .expectBody(String.class)
+                .returnResult());
+        assertThat(page.status()).isEqualTo(200);
+        Answer token = OAuthDance.answer(http.post()
+                .uri("/token")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("grant_type=authorization_code&code=cb_ac_unknown&redirect_uri=x&code_verifier=y")
+                .exchange()
+                .expectBody(String.class)
+                .returnResult());
+        assertThat(token.status()).isEqualTo(400);
+        assertThat(token.json().path("error").asString()).isEqualTo("invalid_grant");
+    }
+
     // the consent page
 
     @Test

@@ -54,7 +54,8 @@ public final class ClientService {
                 request.grantTypes(),
                 now,
                 now.plus(properties.unusedClientTtl()));
-        return clients.insert(client).thenReturn(new Registered(client, secret));
+        // registrations are made without a credential: forget the ones that expired unused as new ones come
+        return clients.deleteExpired(now).then(clients.insert(client)).thenReturn(new Registered(client, secret));
     }
 
     /** The registered client with this id, or empty when there is none (or it expired unused). */

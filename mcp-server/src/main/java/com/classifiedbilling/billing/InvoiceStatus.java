@@ -1,12 +1,14 @@
 package com.classifiedbilling.billing;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Whether an invoice still waits for payment. Labels are as the API page spells them. */
 public enum InvoiceStatus {
     DUE("Due"),
     PAID("Paid");
+
+    /** Looked up on every call: {@code values()} would copy the array each time. */
+    private static final InvoiceStatus[] VALUES = values();
 
     private final String label;
 
@@ -19,6 +21,11 @@ public enum InvoiceStatus {
     }
 
     public static Optional<InvoiceStatus> fromLabel(String label) {
-        return Arrays.stream(values()).filter(s -> s.label.equals(label)).findFirst();
+        for (InvoiceStatus status : VALUES) {
+            if (status.label.equals(label)) {
+                return Optional.of(status);
+            }
+        }
+        return Optional.empty();
     }
 }

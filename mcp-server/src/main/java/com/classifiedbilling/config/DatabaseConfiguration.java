@@ -52,6 +52,8 @@ class DatabaseConfiguration {
                         .applicationName("classifiedbilling-mcp-server")
                         .connectTimeout(pool.connectTimeout())
                         .statementTimeout(pool.statementTimeout())
+                        // binary results: timestamps and numbers decode without text parsing
+                        .forceBinary(true)
                         .build())
                 : new H2ConnectionFactory(H2ConnectionConfiguration.builder()
                         .url(((DatabaseTarget.Embedded) target).h2Url())

@@ -6,6 +6,8 @@ import com.classifiedbilling.billing.Workspace;
 import com.classifiedbilling.billing.WorkspaceRepository;
 import com.classifiedbilling.billing.WorkspaceSummary;
 import com.classifiedbilling.billing.WorkspaceSummary.StatusCount;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.List;
@@ -28,8 +30,20 @@ final class R2dbcWorkspaceRepository implements WorkspaceRepository {
 
     private final DatabaseClient db;
 
-    R2dbcWorkspaceRepository(DatabaseClient db) {
+    /**
+     * Workspaces a user was found to reach, by user and workspace: every workspace tool asks this
+     * first, so a busy user costs one access query per time to live, not one per call. Only what
+     * was found is kept, so a workspace made a moment ago is never "not found"; access taken away
+     * elsewhere takes effect within the time to live.
+     */
+    private final Cache<String, Workspace> accessible;
+
+    R2dbcWorkspaceRepository(DatabaseClient db, WorkspaceCacheProperties cache) {
         this.db = db;
+        this.accessible = Caffeine.newBuilder()
+                .maximumSize(cache.size())
+                .expireAfterWrite(cache.accessTtl())
+                .build();
     }
 
     @Override
@@ -42,11 +56,17 @@ final class R2dbcWorkspaceRepository implements WorkspaceRepository {
 
     @Override
     public Mono<Workspace> findAccessible(String userId, String workspaceId) {
+        String key = userId + '/' + workspaceId;
+        Workspace known = accessible.getIfPresent(key);
+        if (known != null) {
+            return Mono.just(known);
+        }
         return db.sql("SELECT " + COLUMNS + " FROM workspaces w WHERE w.id = :workspaceId AND " + ACCESSIBLE)
                 .bind("workspaceId", workspaceId)
                 .bind("userId", userId)
                 .map(R2dbcWorkspaceRepository::workspace)
-                .one();
+                .one()
+                .doOnNext(workspace -> accessible.put(key, workspace));
     }
 
     @Override

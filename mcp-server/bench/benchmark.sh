@@ -1,53 +1,74 @@
 #!/usr/bin/env bash
 # What a tool call costs on each door, against the raw database.
 #
-#   bash mcp-server/bench/benchmark.sh            # full: 30 s warm-up, 15 s a run
-#   SHORT=1 bash mcp-server/bench/benchmark.sh    # a few seconds a run, to see that it works
+#   bash mcp-server/bench/benchmark.sh            # full: 60 s warm-up, 15 s a run (about 6 minutes)
+#   SHORT=1 bash mcp-server/bench/benchmark.sh    # a few seconds a run, to see that it works (CI)
 #
 # Starts the packaged server on a fresh PostgreSQL database (127.0.0.1:5432, trust auth) with a
-# fixed dataset (one workspace, 200 customers, 20,000 invoices), pinned to core 1; drives
-# list_invoices (limit 20), get_overdue_invoices and get_revenue_summary through the JSON door and
-# /mcp with wrk pinned to core 0 (16 connections); measures the server's CPU time per call from
-# /proc; runs the list_invoices SQL through pgbench -M prepared (16 clients, core 0) as the ceiling;
-# prints a table. Needs wrk and pgbench (Debian packages wrk and postgresql-client).
+# fixed dataset (one workspace, 200 customers, 20,000 invoices), pinned to core 1. Drives
+# list_invoices (limit 20), get_overdue_invoices and get_revenue_summary through each door — the
+# JSON door, /mcp, and /sse + /message — with wrk pinned to core 0 (16 connections); measures the
+# server's CPU time per call from /proc; runs the list_invoices SQL through pgbench -M prepared
+# (16 clients, core 0) as the ceiling; measures p99 at half the JSON door's list_invoices rate with
+# autocannon (fixed rate); heap after GC before and after the runs and with 1,000 SSE streams open;
+# and the time from start to the first answered request: first start, restart, and restart with a
+# class data sharing archive. Prints a table.
+# Needs wrk and pgbench (Debian packages wrk and postgresql-client), python3, node and npm.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-WARMUP=${WARMUP:-30}
+WARMUP=${WARMUP:-60}
 DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-16}
-if [[ -n "${SHORT:-}" ]]; then WARMUP=3; DURATION=2; fi
+STREAMS=${STREAMS:-1000}
+if [[ -n "${SHORT:-}" ]]; then WARMUP=3; DURATION=2; STREAMS=100; fi
 PORT=${PORT:-18080}
+BASE=http://127.0.0.1:$PORT
 PG=${PG:-postgresql://postgres@127.0.0.1:5432}
 DB=cb_bench_$$
 JAR=mcp-server/target/classifiedbilling-mcp-server.jar
 BENCH=mcp-server/bench
+TOOLS=mcp-server/target/bench-node
 WORK=$(mktemp -d)
 TICKS=$(getconf CLK_TCK)
+JCMD=$(dirname "$(readlink -f "$(command -v java)")")/jcmd
 
 command -v wrk >/dev/null || { echo "benchmark: wrk is needed (apt-get install wrk)" >&2; exit 1; }
 command -v pgbench >/dev/null || { echo "benchmark: pgbench is needed (apt-get install postgresql-client)" >&2; exit 1; }
 [[ -f $JAR ]] || mvn -q -B -DskipTests package
+mkdir -p "$TOOLS"
+cp "$BENCH/package.json" "$BENCH/package-lock.json" "$TOOLS/"
+if ! cmp -s "$BENCH/package-lock.json" "$TOOLS/node_modules/.installed-lock.json" 2>/dev/null; then
+  (cd "$TOOLS" && npm ci --no-audit --no-fund --loglevel=error --cache "$PWD/npm-cache" >/dev/null)
+  cp "$BENCH/package-lock.json" "$TOOLS/node_modules/.installed-lock.json"
+fi
 
 psql "$PG/postgres" -qc "CREATE DATABASE $DB"
 cleanup() {
+  [[ -n "${HOLDER:-}" ]] && kill "$HOLDER" 2>/dev/null || true
   [[ -n "${SERVER:-}" ]] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true
   psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-started=$(date +%s%N)
-BILLING_DATABASE_URL="$PG/$DB" BILLING_DEMO=true PORT=$PORT \
-  BILLING_RATELIMITS_PLANS_STANDARD_PERMINUTE=100000000 BILLING_RATELIMITS_PLANS_STANDARD_PERDAY=100000000 \
-  taskset -c 1 java -jar "$JAR" > "$WORK/server.out" 2> "$WORK/server.err" &
-SERVER=$!
-until curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null; do
-  kill -0 $SERVER 2>/dev/null || { echo "benchmark: server did not start" >&2; cat "$WORK/server.err" >&2; exit 1; }
-  sleep 0.05
-done
-ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+# start: launches the server pinned to core 1; sets STARTED_MS to the time until its first answered request
+start() {
+  local started=$(date +%s%N)
+  BILLING_DATABASE_URL="$PG/$DB" BILLING_DEMO=true PORT=$PORT \
+    BILLING_RATELIMITS_PLANS_STANDARD_PERMINUTE=100000000 BILLING_RATELIMITS_PLANS_STANDARD_PERDAY=100000000 \
+    BILLING_MCP_SSESESSIONSPERUSER=$((STREAMS + 10)) \
+    taskset -c 1 java ${JAVA_OPTS:-} -jar "$JAR" >> "$WORK/server.out" 2>> "$WORK/server.err" &
+  SERVER=$!
+  until curl -sf "$BASE/actuator/health/readiness" >/dev/null; do
+    kill -0 $SERVER 2>/dev/null || { echo "benchmark: server did not start" >&2; cat "$WORK/server.err" >&2; exit 1; }
+    sleep 0.02
+  done
+  STARTED_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+stop() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=; }
 
+start; first_start_ms=$STARTED_MS
 KEY=$(grep -o 'cb_live_[A-Za-z0-9_-]*' "$WORK/server.out" | head -1)
 WS=$(psql "$PG/$DB" -Atc "SELECT id FROM workspaces LIMIT 1")
 psql "$PG/$DB" -q -v ws="$WS" -f "$BENCH/dataset.sql"
@@ -55,13 +76,21 @@ psql "$PG/$DB" -q -v ws="$WS" -f "$BENCH/dataset.sql"
 legacy() { printf '{"tool":"%s","input":%s}' "$1" "$2"; }
 mcp() { printf '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"%s","arguments":%s}}' "$1" "$2"; }
 cpu_ticks() { awk '{print $14 + $15}' /proc/$SERVER/stat; }
+# heap in use after a full GC, in KB: the sum over the heap's generations (G1 reports one line, the
+# serial collector a JVM picks on one core reports two), not the metaspace
+heap_kb() {
+  "$JCMD" $SERVER GC.run >/dev/null
+  "$JCMD" $SERVER GC.heap_info | grep -v -i 'space' | grep -o 'used [0-9]*K' | tr -dc '0-9\n' | awk '{sum += $1} END {print sum}'
+}
 
 # run NAME PATH BODY SECONDS: prints "requests/s p50 p99 cpu_us_per_call"
 run() {
   local before after out requests
   before=$(cpu_ticks)
   out=$(BODY="$3" CB_KEY="$KEY" taskset -c 0 wrk -t1 -c"$CONNECTIONS" -d"$4"s --latency -s "$BENCH/post.lua" \
-        "http://127.0.0.1:$PORT$2")
+        "$BASE$2")
+  # /message answers 202 at once and the call goes on: let the last ones finish before reading the CPU
+  [[ $2 == /message* ]] && sleep 1
   after=$(cpu_ticks)
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
   if echo "$out" | grep -q "Non-2xx"; then echo "benchmark: $1 got errors:" >&2; echo "$out" >&2; exit 1; fi
@@ -74,15 +103,56 @@ ARGS_LIST="{\"workspace_id\":\"$WS\",\"limit\":20}"
 ARGS_WS="{\"workspace_id\":\"$WS\"}"
 echo "warming up for $WARMUP s ..." >&2
 run warmup /api/mcp-server "$(legacy list_invoices "$ARGS_LIST")" "$WARMUP" >/dev/null
+run warmup /mcp "$(mcp list_invoices "$ARGS_LIST")" "$(( WARMUP / 4 + 1 ))" >/dev/null
+heap_before=$(heap_kb)
+
+# one initialised MCP session on the SSE door, its stream read and dropped while wrk posts to it
+coproc SSE { python3 "$BENCH/sse.py" session "$BASE" "$KEY"; }
+read -r MESSAGE <&"${SSE[0]}"
 
 printf '%-22s %-16s %10s %9s %9s %10s\n' tool door "req/s" p50 p99 "cpu_us/call"
 for tool in list_invoices get_overdue_invoices get_revenue_summary; do
   args=$ARGS_WS; [[ $tool == list_invoices ]] && args=$ARGS_LIST
-  printf '%-22s %-16s %s\n' "$tool" "/api/mcp-server" "$(run "$tool" /api/mcp-server "$(legacy "$tool" "$args")" "$DURATION")"
+  line=$(run "$tool" /api/mcp-server "$(legacy "$tool" "$args")" "$DURATION")
+  printf '%-22s %-16s %s\n' "$tool" "/api/mcp-server" "$line"
+  [[ $tool == list_invoices ]] && max_rps=$(echo "$line" | awk '{print $1}')
   printf '%-22s %-16s %s\n' "$tool" "/mcp" "$(run "$tool" /mcp "$(mcp "$tool" "$args")" "$DURATION")"
+  printf '%-22s %-16s %s\n' "$tool" "/sse+/message" "$(run "$tool" "$MESSAGE" "$(mcp "$tool" "$args")" "$DURATION")"
 done
+exec {SSE[1]}>&-
+wait "$SSE_PID" 2>/dev/null || true
 
 tps=$(taskset -c 0 pgbench -n -M prepared -c "$CONNECTIONS" -j 1 -T "$DURATION" -D ws="$WS" -f "$BENCH/list_invoices.sql" \
       "$PG/$DB" 2>/dev/null | awk '/^tps/ {print $3}')
 printf '%-22s %-16s %10.0f\n' "list_invoices SQL" "pgbench prepared" "$tps"
-echo "start to first answered request: $ready_ms ms"
+
+# p99 at half the measured maximum, at a fixed rate
+rate=$(( ${max_rps%.*} / 2 )); (( rate > 0 )) || rate=1
+fixed=$(taskset -c 0 node "$TOOLS/node_modules/autocannon/autocannon.js" -c "$CONNECTIONS" -R "$rate" -d "$DURATION" \
+        -m POST -H "Content-Type=application/json" -H "Authorization=Bearer $KEY" \
+        -b "$(legacy list_invoices "$ARGS_LIST")" --json "$BASE/api/mcp-server" 2>/dev/null)
+echo "$fixed" | python3 "$BENCH/fixed_rate.py" "$rate"
+
+heap_after=$(heap_kb)
+coproc HOLD { python3 "$BENCH/sse.py" hold "$BASE" "$KEY" "$STREAMS"; }
+HOLDER=$HOLD_PID
+read -r _ opened <&"${HOLD[0]}"
+heap_streams=$(heap_kb)
+exec {HOLD[1]}>&-
+wait "$HOLDER" 2>/dev/null || true; HOLDER=
+echo "heap after GC: $(( heap_before / 1024 )) MB after warm-up, $(( heap_after / 1024 )) MB after every run"
+echo "heap after GC with $opened SSE streams open: +$(( (heap_streams - heap_after) / 1024 )) MB," \
+     "$(( (heap_streams - heap_after) * 1024 / opened )) bytes per stream"
+
+stop
+start; restart_ms=$STARTED_MS
+stop
+# the same restart from the extracted jar with a class data sharing archive made by a training run
+# (docs/operations.md, "Faster start")
+java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+(cd "$WORK/app" && BILLING_DATABASE_URL="$PG/$DB" PORT=$PORT java -XX:ArchiveClassesAtExit=app.jsa \
+   -Dspring.context.exit=onRefresh -jar classifiedbilling-mcp-server.jar >/dev/null 2>&1)
+JAR="$WORK/app/classifiedbilling-mcp-server.jar" JAVA_OPTS="-XX:SharedArchiveFile=$WORK/app/app.jsa -Xlog:cds=off"
+start; cds_ms=$STARTED_MS
+echo "start to first answered request: $first_start_ms ms on the first start (migrations, demo data)," \
+     "$restart_ms ms on a restart, $cds_ms ms on a restart with the class data sharing archive"

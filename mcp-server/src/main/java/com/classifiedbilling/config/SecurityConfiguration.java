@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -52,6 +53,15 @@ class SecurityConfiguration {
 
     /** The consent page and its alias. */
     static final String[] CONSENT = {"/mcp-connect", "/authorize"};
+
+    /**
+     * No observation of each security filter: no metrics are exported, and the observing wrappers
+     * cost CPU on every request and memory for as long as an SSE stream is open (docs/performance.md).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     JsonErrors jsonErrors(JsonMapper json) {

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -386,40 +387,23 @@ class OAuthFlowIT extends PostgresIntegrationTest {
         assertThat(answer.redirectParams()).doesNotContainKey("code");
     }
 
-    @Test
-    void whenChallengeMethodIsPlainThenInvalidRequest() {
+    @ParameterizedTest
+    @CsvSource({
+        "code_challenge_method, plain, invalid_request",
+        "response_type, token, unsupported_response_type",
+        "resource, https://other.example/mcp, invalid_target"
+    })
+    void whenAParameterIsRefusedThenTheErrorGoesBackToTheClient(String parameter, String value, String error) {
         Client client = dance.registerClaude();
         Map<String, String> params = dance.authorization(client, Pkce.create());
-        params.put("code_challenge_method", "plain");
+        params.put(parameter, value);
 
         Answer answer = dance.authorize(params);
 
         assertThat(answer.status()).isEqualTo(302);
-        assertThat(answer.redirectParam("error")).isEqualTo("invalid_request");
-    }
-
-    @Test
-    void whenResponseTypeIsTokenThenUnsupportedResponseType() {
-        Client client = dance.registerClaude();
-        Map<String, String> params = dance.authorization(client, Pkce.create());
-        params.put("response_type", "token");
-
-        Answer answer = dance.authorize(params);
-
-        assertThat(answer.status()).isEqualTo(302);
-        assertThat(answer.redirectParam("error")).isEqualTo("unsupported_response_type");
-    }
-
-    @Test
-    void whenResourceIsAnotherServerThenInvalidTarget() {
-        Client client = dance.registerClaude();
-        Map<String, String> params = dance.authorization(client, Pkce.create());
-        params.put("resource", "https://other.example/mcp");
-
-        Answer answer = dance.authorize(params);
-
-        assertThat(answer.status()).isEqualTo(302);
-        assertThat(answer.redirectParam("error")).isEqualTo("invalid_target");
+        assertThat(answer.headers().getFirst(HttpHeaders.LOCATION)).startsWith(OAuthDance.CLAUDE_CALLBACK + "?");
+        assertThat(answer.redirectParam("error")).isEqualTo(error);
+        assertThat(answer.redirectParam("state")).isEqualTo(params.get("state"));
     }
 
     // the token endpoint

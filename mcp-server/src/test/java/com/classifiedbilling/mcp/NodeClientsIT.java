@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.classifiedbilling.support.NodeClients;
 import com.classifiedbilling.support.NodeClients.Result;
 import com.classifiedbilling.support.ServerProcess;
-import com.classifiedbilling.support.TestDatabase;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -31,15 +29,7 @@ class NodeClientsIT {
     @BeforeAll
     static void start() throws Exception {
         NodeClients.install();
-        TestDatabase database = TestDatabase.create();
-        server = ServerProcess.start(
-                "node-clients-it",
-                Files.createTempDirectory("cb-node-it"),
-                Map.of(
-                        "BILLING_DATABASE_URL", database.url(),
-                        "BILLING_DEMO", "true",
-                        // the clients make more calls than a Standard minute allows; limits have their own tests
-                        "BILLING_RATELIMITS_PLANS_STANDARD_PERMINUTE", "10000"));
+        server = ServerProcess.startWithDemo("node-clients-it", Map.of());
         key = server.demoKey();
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.classifiedbilling.support.NodeClients;
 import com.classifiedbilling.support.NodeClients.Result;
 import com.classifiedbilling.support.ServerProcess;
-import com.classifiedbilling.support.TestDatabase;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,14 +34,8 @@ class OAuthClientsIT {
     @BeforeAll
     static void start() throws Exception {
         NodeClients.install();
-        TestDatabase database = TestDatabase.create();
-        server = ServerProcess.start(
-                "oauth-clients-it",
-                Files.createTempDirectory("cb-oauth-it"),
-                Map.of(
-                        "BILLING_DATABASE_URL", database.url(),
-                        "BILLING_DEMO", "true",
-                        "BILLING_RATELIMITS_PERADDRESS_PERMINUTE", "10000"));
+        server = ServerProcess.startWithDemo(
+                "oauth-clients-it", Map.of("BILLING_RATELIMITS_PERADDRESS_PERMINUTE", "10000"));
         key = server.demoKey();
     }
 

@@ -140,6 +140,16 @@ public final class ServerProcess implements AutoCloseable {
         return all;
     }
 
+    /**
+     * The packaged server on a fresh database of its own, with the demo user of {@link
+     * #demoWithoutLimits} and these settings besides; for checks with real clients.
+     */
+    public static ServerProcess startWithDemo(String name, Map<String, String> env) throws IOException {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("BILLING_DATABASE_URL", TestDatabase.create().url());
+        return start(name, Files.createTempDirectory("cb-" + name), demoWithoutLimits(all));
+    }
+
     /** {@code POST /api/mcp-server} with {@code {"tool": tool, "input": input}}. */
     public HttpResponse<String> callTool(String key, String tool, String input)
             throws IOException, InterruptedException {

@@ -20,26 +20,26 @@ public final class OAuthResponses {
     private OAuthResponses() {}
 
     public static Mono<ServerResponse> json(HttpStatus status, Object body) {
-        return ServerResponse.status(status)
-                .contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header(HttpHeaders.PRAGMA, "no-cache")
-                .bodyValue(body);
+        return noStore(status).bodyValue(body);
     }
 
     public static Mono<ServerResponse> error(OAuthException e) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", e.error());
         body.put("error_description", e.description());
+        ServerResponse.BodyBuilder response = noStore(e.status());
         if (e.status() == HttpStatus.UNAUTHORIZED) {
-            return ServerResponse.status(e.status())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .header(HttpHeaders.PRAGMA, "no-cache")
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ClassifiedBilling OAuth\"")
-                    .bodyValue(body);
+            // RFC 6749 §5.2: a 401 for client authentication names the scheme
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ClassifiedBilling OAuth\"");
         }
-        return json(e.status(), body);
+        return response.bodyValue(body);
+    }
+
+    private static ServerResponse.BodyBuilder noStore(HttpStatus status) {
+        return ServerResponse.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header(HttpHeaders.PRAGMA, "no-cache");
     }
 
     /**

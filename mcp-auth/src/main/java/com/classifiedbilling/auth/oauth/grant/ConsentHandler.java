@@ -55,8 +55,9 @@ final class ConsentHandler {
                         .flatMap(authorization -> "approve".equals(form.getFirst("decision"))
                                 ? approve(request, form, authorization, base)
                                 : redirect(
+                                        HttpStatus.SEE_OTHER,
                                         authorization.redirectUri(),
-                                        Map.of(
+                                        query(
                                                 "error",
                                                 "access_denied",
                                                 "error_description",
@@ -77,13 +78,15 @@ final class ConsentHandler {
                 .flatMap(outcome -> {
                     if (outcome instanceof ConsentService.Outcome.Approved approved) {
                         return redirect(
+                                HttpStatus.SEE_OTHER,
                                 authorization.redirectUri(),
-                                Map.of("code", approved.code(), "state", authorization.state(), "iss", base));
+                                query("code", approved.code(), "state", authorization.state(), "iss", base));
                     }
                     if (outcome instanceof ConsentService.Outcome.NoScope) {
                         return redirect(
+                                HttpStatus.SEE_OTHER,
                                 authorization.redirectUri(),
-                                Map.of(
+                                query(
                                         "error",
                                         "invalid_scope",
                                         "error_description",
@@ -121,30 +124,28 @@ final class ConsentHandler {
         if (e.redirectUri() == null) {
             return html(HttpStatus.BAD_REQUEST, ConsentPage.error(e.getMessage()), null);
         }
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("error", e.error());
-        params.put("error_description", e.getMessage());
-        if (e.state() != null && !e.state().isEmpty()) {
-            params.put("state", e.state());
-        }
-        params.put("iss", base);
-        return ServerResponse.status(redirectStatus)
-                .header(HttpHeaders.LOCATION, withQuery(e.redirectUri(), params))
+        return redirect(
+                redirectStatus,
+                e.redirectUri(),
+                query("error", e.error(), "error_description", e.getMessage(), "state", e.state(), "iss", base));
+    }
+
+    private static Mono<ServerResponse> redirect(HttpStatus status, String redirectUri, Map<String, String> params) {
+        return ServerResponse.status(status)
+                .header(HttpHeaders.LOCATION, withQuery(redirectUri, params))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
     }
 
-    private static Mono<ServerResponse> redirect(String redirectUri, Map<String, String> params) {
-        Map<String, String> ordered = new LinkedHashMap<>();
-        for (String name : new String[] {"code", "error", "error_description", "state", "iss"}) {
-            if (params.containsKey(name)) {
-                ordered.put(name, params.get(name));
+    /** Query parameters from name–value pairs, in order, leaving out those without a value. */
+    private static Map<String, String> query(String... pairs) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null && !pairs[i + 1].isEmpty()) {
+                params.put(pairs[i], pairs[i + 1]);
             }
         }
-        return ServerResponse.status(HttpStatus.SEE_OTHER)
-                .header(HttpHeaders.LOCATION, withQuery(redirectUri, ordered))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .build();
+        return params;
     }
 
     /**

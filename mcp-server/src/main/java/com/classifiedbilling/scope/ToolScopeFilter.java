@@ -37,6 +37,9 @@ final class ToolScopeFilter implements WebFilter {
 
     static final int MAX_BODY = 1024 * 1024;
 
+    /** Checked on every request: {@code Scope.values()} would copy the array each time. */
+    private static final int ALL_SCOPES = Scope.values().length;
+
     private final ToolRegistry tools;
 
     private final BearerChallenge challenge;
@@ -53,7 +56,7 @@ final class ToolScopeFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         BillingPrincipal principal = PrincipalAttribute.of(exchange);
         if (principal == null
-                || principal.scopes().size() == Scope.values().length
+                || principal.scopes().size() == ALL_SCOPES
                 || exchange.getRequest().getMethod() != HttpMethod.POST) {
             return chain.filter(exchange);
         }

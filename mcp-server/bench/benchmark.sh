@@ -10,10 +10,10 @@
 # JSON door, /mcp, and /sse + /message — with wrk pinned to core 0 (16 connections); measures the
 # server's CPU time per call from /proc; runs the list_invoices SQL through pgbench -M prepared
 # (16 clients, core 0) as the ceiling; measures p99 at half the JSON door's list_invoices rate with
-# autocannon (fixed rate); heap after GC before and after the runs and with 1,000 SSE streams open;
-# and the time from start to the first answered request: first start, restart, and restart with a
-# class data sharing archive. Prints a table.
-# Needs wrk and pgbench (Debian packages wrk and postgresql-client), python3, node and npm.
+# an evenly paced open-loop load (fixed_rate.mjs); heap after GC before and after the runs and with
+# 1,000 SSE streams open; and the time from start to the first answered request: first start,
+# restart, and restart with a class data sharing archive, on one core and on both. Prints a table.
+# Needs wrk and pgbench (Debian packages wrk and postgresql-client), python3 and node.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -29,7 +29,6 @@ PG=${PG:-postgresql://postgres@127.0.0.1:5432}
 DB=cb_bench_$$
 JAR=mcp-server/target/classifiedbilling-mcp-server.jar
 BENCH=mcp-server/bench
-TOOLS=mcp-server/target/bench-node
 WORK=$(mktemp -d)
 TICKS=$(getconf CLK_TCK)
 JCMD=$(dirname "$(readlink -f "$(command -v java)")")/jcmd
@@ -37,12 +36,6 @@ JCMD=$(dirname "$(readlink -f "$(command -v java)")")/jcmd
 command -v wrk >/dev/null || { echo "benchmark: wrk is needed (apt-get install wrk)" >&2; exit 1; }
 command -v pgbench >/dev/null || { echo "benchmark: pgbench is needed (apt-get install postgresql-client)" >&2; exit 1; }
 [[ -f $JAR ]] || mvn -q -B -DskipTests package
-mkdir -p "$TOOLS"
-cp "$BENCH/package.json" "$BENCH/package-lock.json" "$TOOLS/"
-if ! cmp -s "$BENCH/package-lock.json" "$TOOLS/node_modules/.installed-lock.json" 2>/dev/null; then
-  (cd "$TOOLS" && npm ci --no-audit --no-fund --loglevel=error --cache "$PWD/npm-cache" >/dev/null)
-  cp "$BENCH/package-lock.json" "$TOOLS/node_modules/.installed-lock.json"
-fi
 
 psql "$PG/postgres" -qc "CREATE DATABASE $DB"
 cleanup() {
@@ -53,13 +46,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start: launches the server pinned to core 1; sets STARTED_MS to the time until its first answered request
+# start [CORES]: launches the server from $JAR_DIR (default: here) pinned to core 1 or to CORES;
+# sets STARTED_MS to the time until its first answered request
 start() {
   local started=$(date +%s%N)
-  BILLING_DATABASE_URL="$PG/$DB" BILLING_DEMO=true PORT=$PORT \
+  (cd "${JAR_DIR:-.}" && BILLING_DATABASE_URL="$PG/$DB" BILLING_DEMO=true PORT=$PORT \
     BILLING_RATELIMITS_PLANS_STANDARD_PERMINUTE=100000000 BILLING_RATELIMITS_PLANS_STANDARD_PERDAY=100000000 \
     BILLING_MCP_SSESESSIONSPERUSER=$((STREAMS + 10)) \
-    taskset -c 1 java ${JAVA_OPTS:-} -jar "$JAR" >> "$WORK/server.out" 2>> "$WORK/server.err" &
+    exec taskset -c "${1:-1}" java ${JAVA_OPTS:-} -jar "$JAR" >> "$WORK/server.out" 2>> "$WORK/server.err") &
   SERVER=$!
   until curl -sf "$BASE/actuator/health/readiness" >/dev/null; do
     kill -0 $SERVER 2>/dev/null || { echo "benchmark: server did not start" >&2; cat "$WORK/server.err" >&2; exit 1; }
@@ -127,12 +121,12 @@ tps=$(taskset -c 0 pgbench -n -M prepared -c "$CONNECTIONS" -j 1 -T "$DURATION" 
       "$PG/$DB" 2>/dev/null | awk '/^tps/ {print $3}')
 printf '%-22s %-16s %10.0f\n' "list_invoices SQL" "pgbench prepared" "$tps"
 
-# p99 at half the measured maximum, at a fixed rate
+# p99 at half the measured maximum, at a fixed rate, evenly paced
 rate=$(( ${max_rps%.*} / 2 )); (( rate > 0 )) || rate=1
-fixed=$(taskset -c 0 node "$TOOLS/node_modules/autocannon/autocannon.js" -c "$CONNECTIONS" -R "$rate" -d "$DURATION" \
-        -m POST -H "Content-Type=application/json" -H "Authorization=Bearer $KEY" \
-        -b "$(legacy list_invoices "$ARGS_LIST")" --json "$BASE/api/mcp-server" 2>/dev/null)
-echo "$fixed" | python3 "$BENCH/fixed_rate.py" "$rate"
+fixed=$(taskset -c 0 node "$BENCH/fixed_rate.mjs" "$BASE/api/mcp-server" "$rate" "$DURATION" "$CONNECTIONS" \
+        "$(legacy list_invoices "$ARGS_LIST")" "Bearer $KEY") \
+  || { echo "benchmark: fixed-rate requests failed: $fixed" >&2; exit 1; }
+echo "list_invoices at a fixed $rate req/s (half the maximum): $fixed"
 
 heap_after=$(heap_kb)
 coproc HOLD { python3 "$BENCH/sse.py" hold "$BASE" "$KEY" "$STREAMS"; }
@@ -148,12 +142,19 @@ echo "heap after GC with $opened SSE streams open: +$(( (heap_streams - heap_aft
 stop
 start; restart_ms=$STARTED_MS
 stop
+start 0,1; restart2_ms=$STARTED_MS
+stop
 # the same restart from the extracted jar with a class data sharing archive made by a training run
-# (docs/operations.md, "Faster start")
+# (docs/operations.md, "Faster start"). The archive names the jar as it was started, so every run
+# starts in the extracted folder; -Xshare:on refuses to start rather than run without the archive.
 java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
 (cd "$WORK/app" && BILLING_DATABASE_URL="$PG/$DB" PORT=$PORT java -XX:ArchiveClassesAtExit=app.jsa \
    -Dspring.context.exit=onRefresh -jar classifiedbilling-mcp-server.jar >/dev/null 2>&1)
-JAR="$WORK/app/classifiedbilling-mcp-server.jar" JAVA_OPTS="-XX:SharedArchiveFile=$WORK/app/app.jsa -Xlog:cds=off"
+JAR_DIR="$WORK/app" JAR=classifiedbilling-mcp-server.jar JAVA_OPTS="-XX:SharedArchiveFile=app.jsa -Xshare:on"
 start; cds_ms=$STARTED_MS
-echo "start to first answered request: $first_start_ms ms on the first start (migrations, demo data)," \
+stop
+start 0,1; cds2_ms=$STARTED_MS
+echo "start to first answered request, one core: $first_start_ms ms on the first start (migrations, demo data)," \
      "$restart_ms ms on a restart, $cds_ms ms on a restart with the class data sharing archive"
+echo "start to first answered request, both cores: $restart2_ms ms on a restart," \
+     "$cds2_ms ms on a restart with the class data sharing archive"

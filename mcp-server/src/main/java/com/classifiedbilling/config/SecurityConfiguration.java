@@ -8,7 +8,7 @@ import com.classifiedbilling.auth.web.BearerChallenge;
 import com.classifiedbilling.auth.web.BearerTokenConverter;
 import com.classifiedbilling.auth.web.JsonErrors;
 import com.classifiedbilling.auth.web.PrincipalAttribute;
-import com.classifiedbilling.rest.RequestBodies;
+import com.classifiedbilling.auth.web.RequestBodies;
 import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -137,10 +137,8 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(challenge)
-                        .accessDeniedHandler((exchange, denied) -> errors.write(
-                                exchange.getResponse(),
-                                HttpStatus.FORBIDDEN,
-                                "This credential does not allow that request.")))
+                        .accessDeniedHandler((exchange, denied) -> errors.refuse(
+                                exchange, HttpStatus.FORBIDDEN, "This credential does not allow that request.")))
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(protectedPaths)
                         .authenticated()

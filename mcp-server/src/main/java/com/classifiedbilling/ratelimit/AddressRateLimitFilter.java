@@ -1,6 +1,6 @@
 package com.classifiedbilling.ratelimit;
 
-import com.classifiedbilling.rest.RequestBodies;
+import com.classifiedbilling.auth.web.RequestBodies;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import java.net.InetSocketAddress;

@@ -2,8 +2,8 @@ package com.classifiedbilling.ratelimit;
 
 import com.classifiedbilling.auth.principal.BillingPrincipal;
 import com.classifiedbilling.auth.web.PrincipalAttribute;
+import com.classifiedbilling.auth.web.RequestBodies;
 import com.classifiedbilling.mcp.JsonRpcErrors;
-import com.classifiedbilling.rest.RequestBodies;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBufferLimitException;

@@ -1,6 +1,7 @@
 package com.classifiedbilling.rest;
 
 import com.classifiedbilling.auth.web.BillingAuthentication;
+import com.classifiedbilling.auth.web.RequestBodies;
 import com.classifiedbilling.billing.BillingException;
 import com.classifiedbilling.tool.ToolCall;
 import com.classifiedbilling.tool.ToolRegistry;

@@ -42,7 +42,7 @@ public final class BearerChallenge implements ServerAuthenticationEntryPoint, Se
         String challenge = tokenSent ? "Bearer error=\"invalid_token\", " + metadata : "Bearer " + metadata;
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
         String message = tokenSent ? failure.getMessage() : MISSING;
-        return errors.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, message);
+        return errors.refuse(exchange, HttpStatus.UNAUTHORIZED, message);
     }
 
     /**
@@ -68,7 +68,7 @@ public final class BearerChallenge implements ServerAuthenticationEntryPoint, Se
     public Mono<Void> onAuthenticationFailure(WebFilterExchange exchange, AuthenticationException failure) {
         if (failure instanceof AuthenticationServiceException) {
             exchange.getExchange().getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
-            return errors.write(exchange.getExchange().getResponse(), HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE);
+            return errors.refuse(exchange.getExchange(), HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE);
         }
         return commence(exchange.getExchange(), failure);
     }

@@ -7,6 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,10 +17,25 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonErrors {
 
+    /** The most of a refused request's body that is read (and dropped) before answering. */
+    public static final int MAX_UNREAD_BODY = 1024 * 1024;
+
     private final JsonMapper json;
 
     public JsonErrors(JsonMapper json) {
         this.json = json;
+    }
+
+    /**
+     * Answers a request that is refused before anything read its body: reads and drops the body
+     * first (up to {@link #MAX_UNREAD_BODY}), so that the keep-alive connection stays usable, then
+     * writes the error. A body that cannot be read (already read, or the connection gone) does not
+     * stop the answer.
+     */
+    public Mono<Void> refuse(ServerWebExchange exchange, HttpStatusCode status, String message) {
+        return RequestBodies.discard(exchange.getRequest().getBody(), MAX_UNREAD_BODY)
+                .onErrorComplete()
+                .then(Mono.defer(() -> write(exchange.getResponse(), status, message)));
     }
 
     public Mono<Void> write(ServerHttpResponse response, HttpStatusCode status, String message) {

@@ -1,4 +1,4 @@
-package com.classifiedbilling.rest;
+package com.classifiedbilling.auth.web;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;

@@ -2,6 +2,8 @@ package com.classifiedbilling.auth.oauth.client;
 
 import com.classifiedbilling.auth.oauth.OAuthException;
 import com.classifiedbilling.auth.oauth.OAuthResponses;
+import com.classifiedbilling.auth.web.JsonErrors;
+import com.classifiedbilling.auth.web.RequestBodies;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +37,13 @@ final class ClientRegistrationHandler {
                 .map(MediaType.APPLICATION_JSON::isCompatibleWith)
                 .orElse(false);
         if (!json) {
-            return OAuthResponses.error(new OAuthException(
-                    HttpStatus.BAD_REQUEST, "invalid_client_metadata", "Send the registration as application/json."));
+            // read (and drop) the body first: answering before it is in breaks the keep-alive connection
+            return RequestBodies.discard(request.exchange().getRequest().getBody(), JsonErrors.MAX_UNREAD_BODY)
+                    .onErrorComplete()
+                    .then(Mono.defer(() -> OAuthResponses.error(new OAuthException(
+                            HttpStatus.BAD_REQUEST,
+                            "invalid_client_metadata",
+                            "Send the registration as application/json."))));
         }
         return request.bodyToMono(JsonNode.class)
                 .onErrorMap(

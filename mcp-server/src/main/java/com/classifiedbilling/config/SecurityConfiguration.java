@@ -84,8 +84,7 @@ class SecurityConfiguration {
     SecurityWebFilterChain consentFilterChain(ServerHttpSecurity http) {
         return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(CONSENT))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie())
-                        .accessDeniedHandler((exchange, denied) -> RequestBodies.discard(
-                                        exchange.getRequest().getBody(), 1024 * 1024)
+                        .accessDeniedHandler((exchange, denied) -> RequestBodies.discard(exchange.getRequest())
                                 .then(Mono.defer(() -> {
                                     ServerHttpResponse response = exchange.getResponse();
                                     response.setStatusCode(HttpStatus.FORBIDDEN);

@@ -35,9 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 final class AddressRateLimitFilter implements WebFilter {
 
-    /** The most of a refused request's body that is read (and dropped) before answering. */
-    static final int MAX_BODY = 1024 * 1024;
-
     private final List<PathPattern> paths;
 
     private final BucketConfiguration perMinute;
@@ -89,7 +86,7 @@ final class AddressRateLimitFilter implements WebFilter {
                     "error_description",
                     "Too many requests from this address (" + limit + " a minute). Retry after " + retryAfter
                             + " seconds.");
-            return RequestBodies.discard(exchange.getRequest().getBody(), MAX_BODY)
+            return RequestBodies.discard(exchange.getRequest())
                     .then(response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(body)))));
         });
     }

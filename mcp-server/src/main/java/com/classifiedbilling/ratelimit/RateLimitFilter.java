@@ -89,7 +89,7 @@ final class RateLimitFilter implements WebFilter {
                     : Map.of("error", decision.message());
             // read (and drop) what is left of the request first: answering before the body is in
             // makes the server close a keep-alive connection the client may be about to reuse
-            return RequestBodies.discard(exchange.getRequest().getBody(), MAX_MCP_BODY)
+            return RequestBodies.discard(exchange.getRequest())
                     .then(write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, body));
         });
     }

@@ -17,9 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonErrors {
 
-    /** The most of a refused request's body that is read (and dropped) before answering. */
-    public static final int MAX_UNREAD_BODY = 1024 * 1024;
-
     private final JsonMapper json;
 
     public JsonErrors(JsonMapper json) {
@@ -28,13 +25,11 @@ public final class JsonErrors {
 
     /**
      * Answers a request that is refused before anything read its body: reads and drops the body
-     * first (up to {@link #MAX_UNREAD_BODY}), so that the keep-alive connection stays usable, then
-     * writes the error. A body that cannot be read (already read, or the connection gone) does not
-     * stop the answer.
+     * first ({@link RequestBodies#discard}), so that the keep-alive connection stays usable, then
+     * writes the error.
      */
     public Mono<Void> refuse(ServerWebExchange exchange, HttpStatusCode status, String message) {
-        return RequestBodies.discard(exchange.getRequest().getBody(), MAX_UNREAD_BODY)
-                .onErrorComplete()
+        return RequestBodies.discard(exchange.getRequest())
                 .then(Mono.defer(() -> write(exchange.getResponse(), status, message)));
     }
 

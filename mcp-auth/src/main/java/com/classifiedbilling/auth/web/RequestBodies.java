@@ -1,8 +1,8 @@
 package com.classifiedbilling.auth.web;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -34,15 +34,19 @@ public final class RequestBodies {
                 .defaultIfEmpty(new byte[0]);
     }
 
+    /** The most of a refused request's body that is read (and dropped) before answering. */
+    public static final int MAX_UNREAD_BODY = 1024 * 1024;
+
     /**
-     * Reads and drops what is left of a request body (up to {@code maxBytes}). Do this before answering
-     * a request early: a server that answers before the body is in closes the keep-alive connection,
-     * which a client may be about to reuse.
+     * Reads and drops what is left of a request body (up to {@link #MAX_UNREAD_BODY}). Do this before
+     * answering a request early: a server that answers before the body is in closes the keep-alive
+     * connection, which a client may be about to reuse. Never fails: a body that is too large, already
+     * read or cut off does not stop the answer.
      */
-    public static Mono<Void> discard(Flux<DataBuffer> body, int maxBytes) {
-        return DataBufferUtils.join(body, maxBytes)
+    public static Mono<Void> discard(ServerHttpRequest request) {
+        return DataBufferUtils.join(request.getBody(), MAX_UNREAD_BODY)
                 .doOnNext(DataBufferUtils::release)
-                .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.empty())
+                .onErrorComplete()
                 .then();
     }
 

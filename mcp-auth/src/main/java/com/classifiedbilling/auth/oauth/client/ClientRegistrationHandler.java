@@ -2,7 +2,6 @@ package com.classifiedbilling.auth.oauth.client;
 
 import com.classifiedbilling.auth.oauth.OAuthException;
 import com.classifiedbilling.auth.oauth.OAuthResponses;
-import com.classifiedbilling.auth.web.JsonErrors;
 import com.classifiedbilling.auth.web.RequestBodies;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +36,7 @@ final class ClientRegistrationHandler {
                 .map(MediaType.APPLICATION_JSON::isCompatibleWith)
                 .orElse(false);
         if (!json) {
-            // read (and drop) the body first: answering before it is in breaks the keep-alive connection
-            return RequestBodies.discard(request.exchange().getRequest().getBody(), JsonErrors.MAX_UNREAD_BODY)
-                    .onErrorComplete()
+            return RequestBodies.discard(request.exchange().getRequest())
                     .then(Mono.defer(() -> OAuthResponses.error(new OAuthException(
                             HttpStatus.BAD_REQUEST,
                             "invalid_client_metadata",

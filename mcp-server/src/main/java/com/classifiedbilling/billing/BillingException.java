@@ -23,7 +23,9 @@ public final class BillingException extends RuntimeException {
         /** The request clashes with what is stored (a duplicate, a reused idempotency key). */
         CONFLICT,
         /** A dependency such as the database is unreachable; retrying later may work. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The caller's plan allows no more requests for now; retrying after the window works. */
+        RATE_LIMITED
     }
 
     private final Kind kind;

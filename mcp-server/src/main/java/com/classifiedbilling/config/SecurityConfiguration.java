@@ -6,9 +6,11 @@ import com.classifiedbilling.auth.oauth.grant.AccessTokenAuthenticator;
 import com.classifiedbilling.auth.web.BearerAuthenticationManager;
 import com.classifiedbilling.auth.web.BearerChallenge;
 import com.classifiedbilling.auth.web.BearerTokenConverter;
-import com.classifiedbilling.auth.web.JsonErrors;
+import com.classifiedbilling.auth.web.FailedAuthenticationThrottle;
 import com.classifiedbilling.auth.web.PrincipalAttribute;
 import com.classifiedbilling.auth.web.RequestBodies;
+import com.classifiedbilling.door.EarlyAnswers;
+import com.classifiedbilling.door.RecognisedRequest;
 import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,15 +31,15 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call what. Every door that reaches billing data needs {@code Authorization: Bearer} with
- * an API key or an access token, checked on every request (no sessions); health, discovery and the
- * OAuth endpoints are open. The consent page has a chain of its own: CSRF protection with a
+ * Who may call what. Every door that reaches billing data (as the front door recognised it) and
+ * the rest of {@code /api/} need {@code Authorization: Bearer} with an API key or an access token,
+ * checked on every request (no sessions); health, discovery and the OAuth endpoints are open. The consent page has a chain of its own: CSRF protection with a
  * double-submit cookie (no server-side session, so any instance can take the form's POST) and
  * security headers.
  */
@@ -45,8 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
-    /** The paths that need a caller: the JSON API and the MCP doors. */
-    static final String[] PROTECTED = {"/api/**", "/mcp", "/mcp/**", "/sse", "/message"};
+    /** Besides the doors, the paths that need a caller: the rest of the JSON API. */
+    static final String API = "/api/**";
 
     /** Under {@code /api/} but open: the token endpoint authenticates clients itself. */
     static final String TOKEN_ENDPOINT = "/api/mcp-token";
@@ -64,19 +66,16 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JsonErrors jsonErrors(JsonMapper json) {
-        return new JsonErrors(json);
-    }
-
-    @Bean
     BearerAuthenticationManager bearerAuthenticationManager(
-            ApiKeyAuthenticator apiKeys, AccessTokenAuthenticator accessTokens) {
-        return new BearerAuthenticationManager(apiKeys, accessTokens);
+            ApiKeyAuthenticator apiKeys,
+            AccessTokenAuthenticator accessTokens,
+            FailedAuthenticationThrottle failedAuthentications) {
+        return new BearerAuthenticationManager(apiKeys, accessTokens, failedAuthentications);
     }
 
     @Bean
-    BearerChallenge bearerChallenge(JsonErrors errors, PublicUrls urls) {
-        return new BearerChallenge(errors, urls);
+    BearerChallenge bearerChallenge(EarlyAnswers answers, PublicUrls urls) {
+        return new BearerChallenge(answers, urls);
     }
 
     @Bean
@@ -119,10 +118,16 @@ class SecurityConfiguration {
             BearerAuthenticationManager authenticationManager,
             BearerChallenge challenge,
             PublicUrls urls,
-            JsonErrors errors) {
-        ServerWebExchangeMatcher protectedPaths = new AndServerWebExchangeMatcher(
-                ServerWebExchangeMatchers.pathMatchers(PROTECTED),
-                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(TOKEN_ENDPOINT)));
+            EarlyAnswers answers) {
+        ServerWebExchangeMatcher doors =
+                exchange -> RecognisedRequest.of(exchange).door() != null
+                        ? ServerWebExchangeMatcher.MatchResult.match()
+                        : ServerWebExchangeMatcher.MatchResult.notMatch();
+        ServerWebExchangeMatcher protectedPaths = new OrServerWebExchangeMatcher(
+                doors,
+                new AndServerWebExchangeMatcher(
+                        ServerWebExchangeMatchers.pathMatchers(API),
+                        new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(TOKEN_ENDPOINT))));
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(authenticationManager);
         bearer.setServerAuthenticationConverter(new BearerTokenConverter(urls));
         bearer.setAuthenticationFailureHandler(challenge);
@@ -136,7 +141,7 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(challenge)
-                        .accessDeniedHandler((exchange, denied) -> errors.refuse(
+                        .accessDeniedHandler((exchange, denied) -> answers.refuse(
                                 exchange, HttpStatus.FORBIDDEN, "This credential does not allow that request.")))
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(protectedPaths)

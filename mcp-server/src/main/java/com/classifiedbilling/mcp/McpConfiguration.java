@@ -2,6 +2,7 @@ package com.classifiedbilling.mcp;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.DELETE;
 
+import com.classifiedbilling.door.Door;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The two MCP servers, one per transport, sharing the tool specifications: stateless Streamable
- * HTTP on {@code /mcp} and HTTP+SSE on {@code /sse} and {@code /message}.
+ * HTTP on {@link Door#STREAMABLE_HTTP} and HTTP+SSE on {@link Door#SSE} and {@link Door#SSE_MESSAGE}.
  */
 @Configuration(proxyBeanMethods = false)
 class McpConfiguration {
@@ -45,7 +46,7 @@ class McpConfiguration {
     WebFluxStatelessServerTransport streamableHttpTransport(McpJsonMapper mapper) {
         return WebFluxStatelessServerTransport.builder()
                 .jsonMapper(mapper)
-                .messageEndpoint("/mcp")
+                .messageEndpoint(Door.STREAMABLE_HTTP.path())
                 .contextExtractor(McpToolCalls::context)
                 .build();
     }
@@ -69,8 +70,8 @@ class McpConfiguration {
     WebFluxSseServerTransportProvider sseTransport(McpJsonMapper mapper, McpProperties properties) {
         return WebFluxSseServerTransportProvider.builder()
                 .jsonMapper(mapper)
-                .sseEndpoint("/sse")
-                .messageEndpoint("/message")
+                .sseEndpoint(Door.SSE.path())
+                .messageEndpoint(Door.SSE_MESSAGE.path())
                 .keepAliveInterval(properties.sseKeepAlive())
                 .contextExtractor(McpToolCalls::context)
                 .build();
@@ -95,7 +96,7 @@ class McpConfiguration {
     RouterFunction<ServerResponse> mcpRoutes(
             WebFluxStatelessServerTransport streamable, WebFluxSseServerTransportProvider sse) {
         RouterFunction<ServerResponse> deleteMcp = RouterFunctions.route(
-                DELETE("/mcp"),
+                DELETE(Door.STREAMABLE_HTTP.path()),
                 request -> ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
                         .header(HttpHeaders.ALLOW, "POST")
                         .build());

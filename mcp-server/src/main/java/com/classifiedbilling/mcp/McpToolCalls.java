@@ -3,6 +3,8 @@ package com.classifiedbilling.mcp;
 import com.classifiedbilling.auth.principal.BillingPrincipal;
 import com.classifiedbilling.auth.web.PrincipalAttribute;
 import com.classifiedbilling.billing.BillingException;
+import com.classifiedbilling.door.RecognisedRequest;
+import com.classifiedbilling.tool.Admission;
 import com.classifiedbilling.tool.ToolCall;
 import com.classifiedbilling.tool.ToolRegistry;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -37,6 +39,8 @@ final class McpToolCalls {
 
     static final String REQUEST_ID = "billing.requestId";
 
+    static final String ADMISSION = "billing.admission";
+
     private final ToolRegistry registry;
 
     private final JsonMapper json;
@@ -46,12 +50,19 @@ final class McpToolCalls {
         this.json = json;
     }
 
-    /** What the transports hand to each call: the request's principal and id, read once per request. */
+    /**
+     * What the transports hand to each call, read once per request: the principal, the request id,
+     * and the admission the rate limit gave a tool call.
+     */
     static McpTransportContext context(ServerRequest request) {
         Map<String, Object> values = new HashMap<>();
         BillingPrincipal principal = PrincipalAttribute.of(request.exchange());
         if (principal != null) {
             values.put(PRINCIPAL, principal);
+        }
+        Admission admission = RecognisedRequest.of(request.exchange()).admission();
+        if (admission != null) {
+            values.put(ADMISSION, admission);
         }
         values.put(REQUEST_ID, request.exchange().getRequest().getId());
         return McpTransportContext.create(values);
@@ -98,7 +109,8 @@ final class McpToolCalls {
             return Mono.just(failure("Not authenticated."));
         }
         JsonNode arguments = request.arguments() == null ? null : json.valueToTree(request.arguments());
-        return registry.call(request.name(), new ToolCall(caller), arguments)
+        Admission admission = context.get(ADMISSION) instanceof Admission counted ? counted : null;
+        return registry.call(request.name(), new ToolCall(caller, admission), arguments)
                 .map(result -> CallToolResult.builder()
                         .structuredContent(result)
                         .addTextContent(json.writeValueAsString(result))

@@ -1,51 +1,48 @@
 package com.classifiedbilling.mcp;
 
+import com.classifiedbilling.door.EarlyAnswers;
+import com.classifiedbilling.door.FilterOrder;
+import com.classifiedbilling.door.RecognisedRequest;
 import java.util.List;
 import java.util.Set;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses MCP requests sent by web pages of origins that are not allowed, before anything else
- * runs, as the MCP transport specification requires against DNS rebinding. Requests without an
- * {@code Origin} header (agents, CLIs, servers) pass.
+ * Refuses MCP requests sent by web pages of origins that are not allowed, before authentication,
+ * as the MCP transport specification requires against DNS rebinding. Requests without an {@code
+ * Origin} header (agents, CLIs, servers) pass; every {@code Origin} a request carries must be
+ * allowed. Which door a request is for comes from the front door.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(FilterOrder.CHECK_ORIGIN)
 final class OriginFilter implements WebFilter {
-
-    static final List<String> MCP_PATHS = List.of("/mcp", "/sse", "/message");
 
     private final Set<String> allowed;
 
-    private final JsonMapper json;
+    private final EarlyAnswers answers;
 
-    OriginFilter(McpProperties properties, JsonMapper json) {
+    OriginFilter(McpProperties properties, EarlyAnswers answers) {
         this.allowed = Set.copyOf(properties.allowedOrigins());
-        this.json = json;
+        this.answers = answers;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String origin = exchange.getRequest().getHeaders().getOrigin();
-        if (origin == null
-                || !MCP_PATHS.contains(exchange.getRequest().getPath().value())
-                || allowed.contains(origin)) {
+        List<String> origins = exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.ORIGIN);
+        RecognisedRequest recognised = RecognisedRequest.of(exchange);
+        if (origins.isEmpty()
+                || recognised.door() == null
+                || !recognised.door().isMcp()
+                || allowed.containsAll(origins)) {
             return chain.filter(exchange);
         }
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.FORBIDDEN);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        byte[] body = json.writeValueAsBytes(JsonRpcErrors.body(
-                JsonRpcErrors.INVALID_REQUEST, "Origin " + origin + " is not allowed to use this MCP server."));
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return answers.refuse(exchange, HttpStatus.FORBIDDEN, "This origin is not allowed to use this MCP server.");
     }
 }

@@ -2,10 +2,15 @@ package com.classifiedbilling.mcp;
 
 import com.classifiedbilling.auth.principal.BillingPrincipal;
 import com.classifiedbilling.auth.web.PrincipalAttribute;
+import com.classifiedbilling.door.Door;
+import com.classifiedbilling.door.EarlyAnswers;
+import com.classifiedbilling.door.FilterOrder;
+import com.classifiedbilling.door.RecognisedRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -15,10 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
@@ -29,18 +33,19 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Makes every HTTP+SSE session belong to the user who opened it. When {@code GET /sse} announces
- * its session id (the first event on the stream), the id is bound to that user; a
- * {@code POST /message} for a session of another user, or one that is gone, gets the same 404.
+ * Makes every HTTP+SSE session belong to the user who opened it. When a request to {@link
+ * Door#SSE} announces its session id (the first event on the stream), the id is bound to that
+ * user; a message to {@link Door#SSE_MESSAGE} for a session of another user, or one that is gone,
+ * gets the same 404.
  * Sessions end with their stream, are closed after {@link McpProperties#sseIdleTimeout()} without
  * a message, and one user may hold at most {@link McpProperties#sseSessionsPerUser()} at once. On
  * shutdown every stream is ended first, so that graceful shutdown is not held up by them.
  * Runs after authentication, so every request here has a principal.
  */
 @Component
+@Order(FilterOrder.GUARD_SSE_SESSION)
 final class SseSessionGuard implements WebFilter, SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SseSessionGuard.class);
@@ -51,7 +56,7 @@ final class SseSessionGuard implements WebFilter, SmartLifecycle, DisposableBean
 
     private final McpProperties properties;
 
-    private final JsonMapper json;
+    private final EarlyAnswers answers;
 
     private final Clock clock;
 
@@ -59,9 +64,9 @@ final class SseSessionGuard implements WebFilter, SmartLifecycle, DisposableBean
 
     private volatile boolean running;
 
-    SseSessionGuard(McpProperties properties, JsonMapper json, Clock clock) {
+    SseSessionGuard(McpProperties properties, EarlyAnswers answers, Clock clock) {
         this.properties = properties;
-        this.json = json;
+        this.answers = answers;
         this.clock = clock;
         Duration every = properties.sseIdleTimeout().dividedBy(4).compareTo(Duration.ofSeconds(1)) < 0
                 ? Duration.ofSeconds(1)
@@ -83,35 +88,35 @@ final class SseSessionGuard implements WebFilter, SmartLifecycle, DisposableBean
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String path = exchange.getRequest().getPath().value();
-        HttpMethod method = exchange.getRequest().getMethod();
         BillingPrincipal principal = PrincipalAttribute.of(exchange);
+        RecognisedRequest recognised = RecognisedRequest.of(exchange);
         if (principal == null) {
             return chain.filter(exchange);
         }
-        if (path.equals("/sse") && method == HttpMethod.GET && !running) {
-            return refuse(exchange, HttpStatus.SERVICE_UNAVAILABLE, "The server is shutting down; connect again.");
-        }
-        if (path.equals("/sse") && method == HttpMethod.GET) {
+        if (recognised.is(Door.SSE)) {
+            if (!running) {
+                return answers.refuse(
+                        exchange, HttpStatus.SERVICE_UNAVAILABLE, "The server is shutting down; connect again.");
+            }
             long open = sessions.values().stream()
                     .filter(s -> s.userId.equals(principal.userId()))
                     .count();
             if (open >= properties.sseSessionsPerUser()) {
-                return refuse(
+                return answers.refuse(
                         exchange,
                         HttpStatus.TOO_MANY_REQUESTS,
                         "Too many open SSE sessions for this user (" + properties.sseSessionsPerUser()
-                                + "); close one or use /mcp.");
+                                + "); close one or use " + Door.STREAMABLE_HTTP.path() + ".");
             }
             return chain.filter(exchange.mutate()
                     .response(new Binding(exchange.getResponse(), principal))
                     .build());
         }
-        if (path.equals("/message") && method == HttpMethod.POST) {
-            String sessionId = exchange.getRequest().getQueryParams().getFirst("sessionId");
-            Session session = sessionId == null ? null : sessions.get(sessionId);
+        if (recognised.is(Door.SSE_MESSAGE)) {
+            List<String> ids = exchange.getRequest().getQueryParams().getOrDefault("sessionId", List.of());
+            Session session = ids.size() == 1 ? sessions.get(ids.get(0)) : null;
             if (session == null || !session.userId.equals(principal.userId())) {
-                return refuse(exchange, HttpStatus.NOT_FOUND, "Session not found.");
+                return answers.refuse(exchange, HttpStatus.NOT_FOUND, "Session not found.");
             }
             session.lastActive = clock.instant();
         }
@@ -131,14 +136,6 @@ final class SseSessionGuard implements WebFilter, SmartLifecycle, DisposableBean
                 session.close.tryEmitEmpty();
             }
         });
-    }
-
-    private Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, String message) {
-        var response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        byte[] body = json.writeValueAsBytes(JsonRpcErrors.body(JsonRpcErrors.INVALID_REQUEST, message));
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
     @Override

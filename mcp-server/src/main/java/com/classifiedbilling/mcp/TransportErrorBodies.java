@@ -1,5 +1,8 @@
 package com.classifiedbilling.mcp;
 
+import com.classifiedbilling.door.Door;
+import com.classifiedbilling.door.JsonRpcErrors;
+import com.classifiedbilling.door.RecognisedRequest;
 import io.modelcontextprotocol.spec.McpError;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -32,7 +35,8 @@ final class TransportErrorBodies implements HandlerFilterFunction<ServerResponse
                                 || e instanceof JacksonException,
                         e -> ServerResponse.badRequest()
                                 .contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(JsonRpcErrors.body(JsonRpcErrors.INVALID_REQUEST, "Invalid message format")))
+                                .bodyValue(JsonRpcErrors.body(
+                                        null, JsonRpcErrors.INVALID_REQUEST, "Invalid message format")))
                 .flatMap(response -> {
                     HttpStatusCode status = response.statusCode();
                     if (!status.isError()) {
@@ -62,20 +66,23 @@ final class TransportErrorBodies implements HandlerFilterFunction<ServerResponse
                                     headers.set(HttpHeaders.ALLOW, allow);
                                 }
                             })
-                            .bodyValue(JsonRpcErrors.body(code, message));
+                            .bodyValue(JsonRpcErrors.body(null, code, message));
                 });
     }
 
     private static String defaultMessage(ServerRequest request, HttpStatusCode status) {
+        boolean streamable = RecognisedRequest.of(request.exchange()).is(Door.STREAMABLE_HTTP);
         return switch (status.value()) {
             case 400 ->
-                request.path().equals("/mcp")
-                        ? "POST /mcp needs 'Accept: application/json, text/event-stream' and one JSON-RPC message."
+                streamable
+                        ? "POST " + Door.STREAMABLE_HTTP.path()
+                                + " needs 'Accept: application/json, text/event-stream' and one JSON-RPC message."
                         : "Bad request: send one JSON-RPC message.";
             case 404 -> "Session not found.";
             case 405 ->
-                request.path().equals("/mcp")
-                        ? "This server is stateless: POST JSON-RPC messages to /mcp; there is no GET stream or DELETE."
+                streamable
+                        ? "This server is stateless: POST JSON-RPC messages to " + Door.STREAMABLE_HTTP.path()
+                                + "; there is no GET stream or DELETE."
                         : "Method not allowed.";
             case 503 -> "Server is shutting down or unavailable; try again.";
             default ->

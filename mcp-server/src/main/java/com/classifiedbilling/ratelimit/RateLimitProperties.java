@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redisTimeout the longest a Redis round trip may take before this instance decides alone
  * @param redisKeyPrefix prefix of the bucket keys in Redis
  * @param perAddress the per-address limit on endpoints that take no credential
+ * @param failedAuthenticationsPerMinute bearer credentials from one address that may fail in a
+ *     minute; after that, the address's credentials are not checked (429) until the minute is over
  */
 @ConfigurationProperties("billing.rate-limits")
 public record RateLimitProperties(
@@ -22,7 +24,8 @@ public record RateLimitProperties(
         String redisUrl,
         @DefaultValue("250ms") Duration redisTimeout,
         @DefaultValue("cb:rl:") String redisKeyPrefix,
-        @DefaultValue AddressLimits perAddress) {
+        @DefaultValue AddressLimits perAddress,
+        @DefaultValue("30") long failedAuthenticationsPerMinute) {
 
     /** One plan's limits. */
     public record PlanLimits(long perMinute, long perDay) {}

@@ -2,7 +2,9 @@ package com.classifiedbilling.ratelimit;
 
 import com.classifiedbilling.auth.principal.BillingPrincipal;
 import com.classifiedbilling.auth.user.Plan;
+import com.classifiedbilling.billing.BillingException;
 import com.classifiedbilling.ratelimit.RateLimitProperties.PlanLimits;
+import com.classifiedbilling.tool.ToolCallLimit;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -17,10 +19,11 @@ import reactor.core.publisher.Mono;
  * all at once when its window ends, so that exactly the plan's number of requests fit in a window.
  * A request takes a token from the minute bucket, then from the day bucket (and gives the first back
  * if the day is used up). Buckets are keyed by user and plan, so a plan change counts from the next
- * request on. All of a user's keys and tokens share the buckets.
+ * request on. All of a user's keys and tokens share the buckets. The same buckets count, for the
+ * tool registry, a call that reached it without being counted at its door.
  */
 @Component
-public final class RateLimiter {
+public final class RateLimiter implements ToolCallLimit {
 
     private final RateLimitProperties properties;
 
@@ -55,6 +58,14 @@ public final class RateLimiter {
                         null));
             });
         });
+    }
+
+    @Override
+    public Mono<Void> count(BillingPrincipal principal) {
+        return consume(principal)
+                .flatMap(decision -> decision.allowed()
+                        ? Mono.empty()
+                        : Mono.error(new BillingException(BillingException.Kind.RATE_LIMITED, decision.message())));
     }
 
     PlanLimits limits(Plan plan) {

@@ -1,8 +1,8 @@
 package com.classifiedbilling.rest;
 
-import com.classifiedbilling.auth.web.JsonErrors;
 import com.classifiedbilling.billing.BillingException;
 import com.classifiedbilling.billing.r2dbc.DatabaseFailures;
+import com.classifiedbilling.door.EarlyAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -16,8 +16,8 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * Every failure that reaches the top becomes {@code {"error": "..."}} with a fitting status and a
- * message for the caller. Internals (stack traces, SQL, class names) go to the log only, tagged
+ * Every failure that reaches the top becomes an error in the door's shape ({@code {"error": "..."}}
+ * outside the MCP doors) with a fitting status and a message for the caller. Internals (stack traces, SQL, class names) go to the log only, tagged
  * with the request id that the caller also gets.
  */
 @Component
@@ -26,9 +26,9 @@ final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(JsonErrorWebExceptionHandler.class);
 
-    private final JsonErrors errors;
+    private final EarlyAnswers errors;
 
-    JsonErrorWebExceptionHandler(JsonErrors errors) {
+    JsonErrorWebExceptionHandler(EarlyAnswers errors) {
         this.errors = errors;
     }
 
@@ -38,23 +38,23 @@ final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
             return Mono.error(failure);
         }
         if (failure instanceof BillingException billing) {
-            return errors.write(exchange.getResponse(), BillingStatus.of(billing.kind()), billing.getMessage());
+            return errors.refuse(exchange, BillingStatus.of(billing.kind()), billing.getMessage());
         }
         if (failure instanceof ResponseStatusException status) {
-            return errors.write(exchange.getResponse(), status.getStatusCode(), messageFor(status.getStatusCode()));
+            return errors.refuse(exchange, status.getStatusCode(), messageFor(status.getStatusCode()));
         }
         String requestId = exchange.getRequest().getId();
         if (DatabaseFailures.isUnavailable(failure)) {
             log.warn("Request {} failed: database unavailable: {}", requestId, failure.toString());
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
-            return errors.write(
-                    exchange.getResponse(),
+            return errors.refuse(
+                    exchange,
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "Service temporarily unavailable. Try again shortly. (request " + requestId + ")");
         }
         log.error("Request {} failed unexpectedly", requestId, failure);
-        return errors.write(
-                exchange.getResponse(),
+        return errors.refuse(
+                exchange,
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "Unexpected server error. Try again; if it persists, contact support with request id " + requestId
                         + ".");

@@ -1,77 +1,60 @@
 package com.classifiedbilling.rest;
 
 import com.classifiedbilling.auth.web.BillingAuthentication;
-import com.classifiedbilling.auth.web.RequestBodies;
 import com.classifiedbilling.billing.BillingException;
+import com.classifiedbilling.door.Message;
+import com.classifiedbilling.door.RecognisedRequest;
 import com.classifiedbilling.tool.ToolCall;
 import com.classifiedbilling.tool.ToolRegistry;
 import java.util.Map;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API page's door: {@code POST /api/mcp-server} with {@code {"tool": "...", "input": {...}}},
  * answered with {@code {"result": {...}}} or {@code {"error": "..."}} and the page's status codes.
- * It parses, hands the call to the {@link ToolRegistry}, and maps the outcome; nothing more.
+ * The body was read and parsed once by the front door ({@link RecognisedRequest}); this checks the
+ * envelope, hands the call to the {@link ToolRegistry}, and maps the outcome; nothing more.
  */
 @Component
 final class LegacyToolHandler {
 
-    /** The largest request body taken (1 MiB); a larger one gets 413. */
-    static final int MAX_BODY_BYTES = 1024 * 1024;
-
     private final ToolRegistry tools;
 
-    private final JsonMapper json;
-
-    LegacyToolHandler(ToolRegistry tools, JsonMapper json) {
+    LegacyToolHandler(ToolRegistry tools) {
         this.tools = tools;
-        this.json = json;
     }
 
     Mono<ServerResponse> call(ServerRequest request) {
-        if (!isJson(request)) {
-            return error(
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as JSON with 'Content-Type: application/json'.");
-        }
-        return RequestBodies.read(request.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
-                .flatMap(body -> envelope(body)
-                        .flatMap(envelope ->
-                                principal(request).flatMap(call -> tools.call(envelope.tool(), call, envelope.input())))
-                        .flatMap(result -> ServerResponse.ok()
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(Map.of("result", result))))
-                .onErrorResume(BillingException.class, e -> error(BillingStatus.of(e.kind()), e.getMessage()))
-                .onErrorResume(
-                        DataBufferLimitException.class,
-                        e -> error(HttpStatus.CONTENT_TOO_LARGE, "Request body is larger than 1 MiB."));
+        RecognisedRequest recognised = RecognisedRequest.of(request.exchange());
+        return Mono.defer(() -> envelope(recognised.message()))
+                .flatMap(envelope -> principal(request, recognised)
+                        .flatMap(call -> tools.call(envelope.tool(), call, envelope.input())))
+                .flatMap(result -> ServerResponse.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("result", result)))
+                .onErrorResume(BillingException.class, e -> error(BillingStatus.of(e.kind()), e.getMessage()));
     }
 
-    private Mono<Envelope> envelope(byte[] body) {
-        if (body.length == 0) {
+    private static Mono<Envelope> envelope(Message message) {
+        if (message == null) {
+            // the front door reads every POST to this door; a request it did not read is not taken
+            return Mono.error(BillingException.invalidInput("Request body was not read; send it again."));
+        }
+        if (Message.EMPTY_BODY.equals(message.problem())) {
             return Mono.error(BillingException.invalidInput(
                     "Request body is empty. Send {\"tool\": \"<tool name>\", \"input\": {...}}."));
         }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null
-                    ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")";
-            return Mono.error(BillingException.invalidInput("Request body is not valid JSON" + where + "."));
+        if (message.problem() != null) {
+            return Mono.error(BillingException.invalidInput(message.problem()));
         }
-        if (root == null || !root.isObject()) {
+        JsonNode root = message.json();
+        if (!root.isObject()) {
             return Mono.error(BillingException.invalidInput(
                     "Request body must be a JSON object: {\"tool\": \"<tool name>\", \"input\": {...}}."));
         }
@@ -96,18 +79,10 @@ final class LegacyToolHandler {
         return Mono.just(new Envelope(tool.asString(), input == null || input.isNull() ? null : input));
     }
 
-    private static Mono<ToolCall> principal(ServerRequest request) {
+    private static Mono<ToolCall> principal(ServerRequest request, RecognisedRequest recognised) {
         return request.principal()
                 .cast(BillingAuthentication.class)
-                .map(authentication -> new ToolCall(authentication.getPrincipal()));
-    }
-
-    private static boolean isJson(ServerRequest request) {
-        return request.headers()
-                .contentType()
-                .map(type ->
-                        MediaType.APPLICATION_JSON.isCompatibleWith(type) || "json".equals(type.getSubtypeSuffix()))
-                .orElse(false);
+                .map(authentication -> new ToolCall(authentication.getPrincipal(), recognised.admission()));
     }
 
     private static Mono<ServerResponse> error(HttpStatus status, String message) {

@@ -3,6 +3,8 @@ package com.classifiedbilling.rest;
 import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
 import static org.springframework.web.reactive.function.server.RequestPredicates.path;
 
+import com.classifiedbilling.door.Door;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -18,12 +20,13 @@ class RestRoutes {
 
     @Bean
     RouterFunction<ServerResponse> legacyToolRoutes(LegacyToolHandler handler) {
-        return RouterFunctions.route(POST("/api/mcp-server"), handler::call)
+        return RouterFunctions.route(POST(Door.LEGACY.path()), handler::call)
                 .andRoute(
-                        path("/api/mcp-server"),
+                        path(Door.LEGACY.path()),
                         request -> ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
                                 .header(HttpHeaders.ALLOW, HttpMethod.POST.name())
                                 .header(HttpHeaders.CONTENT_TYPE, "application/json")
-                                .bodyValue("{\"error\":\"Method not allowed: use POST /api/mcp-server.\"}"));
+                                .bodyValue(
+                                        Map.of("error", "Method not allowed: use POST " + Door.LEGACY.path() + ".")));
     }
 }

@@ -34,9 +34,12 @@ public final class ToolRegistry {
 
     private final ToolProperties properties;
 
-    ToolRegistry(List<BillingTool<?, ?>> tools, JsonMapper json, ToolProperties properties) {
+    private final ToolCallLimit limit;
+
+    ToolRegistry(List<BillingTool<?, ?>> tools, JsonMapper json, ToolProperties properties, ToolCallLimit limit) {
         this.json = json;
         this.properties = properties;
+        this.limit = limit;
         this.tools = new LinkedHashMap<>();
         tools.stream()
                 .sorted(Comparator.comparing(BillingTool::name))
@@ -71,13 +74,21 @@ public final class ToolRegistry {
     }
 
     /**
-     * Calls a tool. Fails with a {@link BillingException}: {@code NOT_FOUND} for an unknown tool,
+     * Calls a tool. Fails with a {@link BillingException}: {@code RATE_LIMITED} when the call came
+     * without an admission and the caller's plan is used up, {@code NOT_FOUND} for an unknown tool,
      * {@code FORBIDDEN} when the credential lacks the tool's scope, {@code INVALID_INPUT} when the
      * input breaks the schema, or whatever the tool itself reports.
      *
      * @param input the tool's input object; {@code null} counts as {@code {}}
      */
     public Mono<JsonNode> call(String name, ToolCall call, JsonNode input) {
+        // every door counts its calls where they come in; one that did not (whatever brought the
+        // call here) is counted now, so no way to the tools passes the plan's limit
+        Mono<Void> counted = call.admitted() ? Mono.empty() : limit.count(call.principal());
+        return counted.then(Mono.defer(() -> run(name, call, input)));
+    }
+
+    private Mono<JsonNode> run(String name, ToolCall call, JsonNode input) {
         Entry<?, ?> entry = tools.get(name);
         if (entry == null) {
             return Mono.error(new BillingException(

@@ -1,6 +1,7 @@
 package com.classifiedbilling.auth.oauth;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -14,19 +15,22 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 public final class PublicUrls {
 
-    /** The doors an access token may be used on, as paths of the canonical resources. */
-    static final List<String> DOORS = List.of("/mcp", "/sse");
-
     private final URI configured;
 
+    private final ProtectedResources resources;
+
     @Autowired
-    PublicUrls(OAuthProperties properties) {
-        this(properties.publicUrl());
+    PublicUrls(OAuthProperties properties, ProtectedResources resources) {
+        this(properties.publicUrl(), resources);
     }
 
     /** URLs under a fixed public base, or from each request when {@code configured} is {@code null}. */
-    public PublicUrls(URI configured) {
+    public PublicUrls(URI configured, ProtectedResources resources) {
+        if (resources.paths().isEmpty()) {
+            throw new IllegalArgumentException("A server protects at least one resource");
+        }
         this.configured = configured;
+        this.resources = resources;
     }
 
     /** The base URL for this request, without a trailing slash, e.g. {@code https://host}. */
@@ -38,28 +42,33 @@ public final class PublicUrls {
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
-    /** The protected resources of a base URL: the base itself and each MCP door. */
-    public static List<String> resources(String base) {
-        return List.of(base, base + DOORS.get(0), base + DOORS.get(1));
+    /** The paths of the protected resources under a base URL ({@link ProtectedResources#paths()}). */
+    public List<String> resourcePaths() {
+        return resources.paths();
     }
 
-    /** The resource a token is for when the client names none: the Streamable HTTP door. */
-    public static String defaultResource(String base) {
-        return base + DOORS.get(0);
+    /** The protected resources of a base URL: the base itself and each door. */
+    public List<String> resources(String base) {
+        List<String> all = new ArrayList<>();
+        all.add(base);
+        resources.paths().forEach(path -> all.add(base + path));
+        return List.copyOf(all);
+    }
+
+    /** The resource a token is for when the client names none. */
+    public String defaultResource(String base) {
+        return base + resources.paths().get(0);
     }
 
     /**
-     * The protected resource metadata URL for a request path
+     * The protected resource metadata URL for a request
      * (<a href="https://www.rfc-editor.org/rfc/rfc9728#section-3.1">RFC 9728 §3.1</a>): the path
-     * form for {@code /mcp} and the SSE door, the root form for the rest of the API.
+     * form for a door, the root form for the rest of the API.
      */
-    public static String resourceMetadata(String base, String requestPath) {
-        String suffix = "";
-        if (requestPath.equals("/mcp") || requestPath.startsWith("/mcp/")) {
-            suffix = "/mcp";
-        } else if (requestPath.equals("/sse") || requestPath.equals("/message")) {
-            suffix = "/sse";
-        }
-        return base + "/.well-known/oauth-protected-resource" + suffix;
+    public String resourceMetadata(ServerWebExchange exchange) {
+        return base(exchange) + RESOURCE_METADATA + resources.of(exchange);
     }
+
+    /** Where the protected resource metadata lives, before the resource's path. */
+    public static final String RESOURCE_METADATA = "/.well-known/oauth-protected-resource";
 }

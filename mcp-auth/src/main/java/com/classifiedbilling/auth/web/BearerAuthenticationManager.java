@@ -13,9 +13,12 @@ import org.springframework.security.core.AuthenticationException;
 import reactor.core.publisher.Mono;
 
 /**
- * Checks a bearer credential: an API key ({@code cb_live_…}) or an OAuth access token (a JWT). An unknown, revoked or expired credential is a {@link BadCredentialsException}; a store
- * that cannot be reached is an {@link AuthenticationServiceException}, so the caller is told to
- * retry rather than that its key is wrong.
+ * Checks a bearer credential: an API key ({@code cb_live_…}) or an OAuth access token (a JWT). An
+ * unknown, revoked or expired credential is a {@link BadCredentialsException} and counts against its
+ * sender's address; an address that failed too often gets {@link
+ * TooManyFailedAuthenticationsException} without a lookup; a store that cannot be reached is an
+ * {@link AuthenticationServiceException}, so the caller is told to retry rather than that its key
+ * is wrong.
  */
 public final class BearerAuthenticationManager implements ReactiveAuthenticationManager {
 
@@ -25,9 +28,13 @@ public final class BearerAuthenticationManager implements ReactiveAuthentication
 
     private final AccessTokenAuthenticator accessTokens;
 
-    public BearerAuthenticationManager(ApiKeyAuthenticator apiKeys, AccessTokenAuthenticator accessTokens) {
+    private final FailedAuthenticationThrottle throttle;
+
+    public BearerAuthenticationManager(
+            ApiKeyAuthenticator apiKeys, AccessTokenAuthenticator accessTokens, FailedAuthenticationThrottle throttle) {
         this.apiKeys = apiKeys;
         this.accessTokens = accessTokens;
+        this.throttle = throttle;
     }
 
     @Override
@@ -35,9 +42,14 @@ public final class BearerAuthenticationManager implements ReactiveAuthentication
         if (!(authentication instanceof BearerToken bearer)) {
             return Mono.empty();
         }
+        long wait = throttle.retryAfterSeconds(bearer.address());
+        if (wait > 0) {
+            return Mono.error(new TooManyFailedAuthenticationsException(wait));
+        }
         return resolve(bearer)
                 .<Authentication>map(BillingAuthentication::new)
-                .switchIfEmpty(Mono.error(() -> new BadCredentialsException(INVALID)))
+                .switchIfEmpty(Mono.defer(() ->
+                        throttle.failed(bearer.address()).then(Mono.error(() -> new BadCredentialsException(INVALID)))))
                 .onErrorMap(
                         e -> !(e instanceof AuthenticationException),
                         e -> new AuthenticationServiceException("Credential store unavailable", e));

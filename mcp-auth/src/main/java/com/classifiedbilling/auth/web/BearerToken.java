@@ -10,15 +10,23 @@ final class BearerToken extends AbstractAuthenticationToken {
 
     private final String base;
 
+    private final String address;
+
     /**
      * @param token the credential as sent
      * @param base the public base URL the request came to: an access token must have been issued
      *     by it and for one of its resources
+     * @param address the sender's address, which failed authentications are counted against
      */
-    BearerToken(String token, String base) {
+    BearerToken(String token, String base, String address) {
         super(List.of());
         this.token = token;
         this.base = base;
+        this.address = address;
+    }
+
+    String address() {
+        return address;
     }
 
     String token() {

@@ -1,37 +1,54 @@
 package com.classifiedbilling.auth.web;
 
+import java.io.ByteArrayOutputStream;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reading a request body whole, up to a size, without holding on to pooled buffers; and handing it
- * on to the next reader after a filter has looked at it.
+ * Reading a request body whole, up to a size, without holding on to pooled buffers; and dropping
+ * what is left of one that is refused.
  */
 public final class RequestBodies {
 
     private RequestBodies() {}
 
     /**
-     * The body's bytes (empty for no body); fails with
-     * {@link org.springframework.core.io.buffer.DataBufferLimitException} past {@code maxBytes}.
+     * The body's bytes (empty for no body); fails with {@link DataBufferLimitException} past {@code
+     * maxBytes}. A body over the limit is still read to its end (and dropped), up to {@link
+     * #MAX_UNREAD_BODY} more, so that the refusal reaches a client still sending rather than a
+     * reset connection; past that the connection is given up.
      */
     public static Mono<byte[]> read(Flux<DataBuffer> body, int maxBytes) {
-        return DataBufferUtils.join(body, maxBytes)
-                .map(buffer -> {
-                    try {
-                        byte[] bytes = new byte[buffer.readableByteCount()];
-                        buffer.read(bytes);
-                        return bytes;
-                    } finally {
-                        DataBufferUtils.release(buffer);
-                    }
-                })
-                .defaultIfEmpty(new byte[0]);
+        return Mono.defer(() -> {
+            ByteArrayOutputStream kept = new ByteArrayOutputStream();
+            long[] seen = {0};
+            return body.doOnNext(buffer -> {
+                        try {
+                            int length = buffer.readableByteCount();
+                            seen[0] += length;
+                            if (seen[0] > (long) maxBytes + MAX_UNREAD_BODY) {
+                                throw new DataBufferLimitException("Body larger than " + maxBytes + " bytes");
+                            }
+                            if (seen[0] <= maxBytes) {
+                                byte[] chunk = new byte[length];
+                                buffer.read(chunk);
+                                kept.writeBytes(chunk);
+                            }
+                        } finally {
+                            DataBufferUtils.release(buffer);
+                        }
+                    })
+                    .then(Mono.fromCallable(() -> {
+                        if (seen[0] > maxBytes) {
+                            throw new DataBufferLimitException("Body larger than " + maxBytes + " bytes");
+                        }
+                        return kept.toByteArray();
+                    }));
+        });
     }
 
     /** The most of a refused request's body that is read (and dropped) before answering. */
@@ -48,17 +65,5 @@ public final class RequestBodies {
                 .doOnNext(DataBufferUtils::release)
                 .onErrorComplete()
                 .then();
-    }
-
-    /** The exchange with its body replaced by these bytes, which were read from it. */
-    public static ServerWebExchange replayed(ServerWebExchange exchange, byte[] body) {
-        ServerHttpRequestDecorator request = new ServerHttpRequestDecorator(exchange.getRequest()) {
-            @Override
-            public Flux<DataBuffer> getBody() {
-                return Flux.defer(
-                        () -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
-            }
-        };
-        return exchange.mutate().request(request).build();
     }
 }

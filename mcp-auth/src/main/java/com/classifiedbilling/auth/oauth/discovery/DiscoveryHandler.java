@@ -36,7 +36,7 @@ final class DiscoveryHandler {
         this.keys = keys;
     }
 
-    /** RFC 9728 §3.2; {@code door} is {@code ""}, {@code "/mcp"} or {@code "/sse"}. */
+    /** RFC 9728 §3.2; {@code door} is {@code ""} or one of {@link PublicUrls#resourcePaths()}. */
     Mono<ServerResponse> protectedResource(ServerRequest request, String door) {
         String base = urls.base(request.exchange());
         Map<String, Object> metadata = new LinkedHashMap<>();

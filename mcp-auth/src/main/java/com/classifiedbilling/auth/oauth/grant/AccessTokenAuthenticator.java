@@ -33,13 +33,17 @@ public final class AccessTokenAuthenticator {
 
     private final Clock clock;
 
+    private final PublicUrls urls;
+
     /** Tokens whose signature was checked, by SHA-256: verifying ES256 costs more than a lookup. */
     private final Cache<String, AccessTokenClaims> verified;
 
     private final AsyncLoadingCache<String, Optional<GrantOwner>> owners;
 
-    AccessTokenAuthenticator(AccessTokens tokens, GrantRepository grants, OAuthProperties properties, Clock clock) {
+    AccessTokenAuthenticator(
+            AccessTokens tokens, GrantRepository grants, OAuthProperties properties, PublicUrls urls, Clock clock) {
         this.tokens = tokens;
+        this.urls = urls;
         this.clock = clock;
         this.verified = Caffeine.newBuilder()
                 .maximumSize(100_000)
@@ -78,7 +82,7 @@ public final class AccessTokenAuthenticator {
         if (known != null) {
             return known.issuer().equals(base) ? Mono.just(known) : Mono.empty();
         }
-        return tokens.verify(token, base, PublicUrls.resources(base)).doOnNext(claims -> verified.put(key, claims));
+        return tokens.verify(token, base, urls.resources(base)).doOnNext(claims -> verified.put(key, claims));
     }
 
     private static BillingPrincipal principal(AccessTokenClaims claims, GrantOwner owner) {

@@ -39,7 +39,10 @@ final class AuthorizationRequestValidator {
 
     private final List<String> allowedWithoutClient;
 
-    AuthorizationRequestValidator(ClientService clients, OAuthProperties properties) {
+    private final PublicUrls urls;
+
+    AuthorizationRequestValidator(ClientService clients, OAuthProperties properties, PublicUrls urls) {
+        this.urls = urls;
         this.clients = clients;
         this.allowedWithoutClient = properties.allowedRedirectUris();
     }
@@ -74,7 +77,7 @@ final class AuthorizationRequestValidator {
                 });
     }
 
-    private static AuthorizationRequest rest(
+    private AuthorizationRequest rest(
             MultiValueMap<String, String> params, OAuthClient client, String name, String redirectUri, String base) {
         String state = params.getFirst("state");
         String responseType = params.getFirst("response_type");
@@ -106,8 +109,8 @@ final class AuthorizationRequestValidator {
         Set<Scope> scopes = scopes(params.getFirst("scope"), redirectUri, state);
         String resource = params.getFirst("resource");
         if (resource == null || resource.isEmpty()) {
-            resource = PublicUrls.defaultResource(base);
-        } else if (!PublicUrls.resources(base).contains(resource)) {
+            resource = urls.defaultResource(base);
+        } else if (!urls.resources(base).contains(resource)) {
             throw AuthorizationException.toClient(
                     "invalid_target", "resource must be this server's MCP endpoint.", redirectUri, state);
         }

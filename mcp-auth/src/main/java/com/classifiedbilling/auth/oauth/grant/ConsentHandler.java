@@ -1,7 +1,7 @@
 package com.classifiedbilling.auth.oauth.grant;
 
 import com.classifiedbilling.auth.oauth.PublicUrls;
-import java.net.InetSocketAddress;
+import com.classifiedbilling.auth.web.ClientAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -185,9 +185,6 @@ final class ConsentHandler {
     }
 
     private static String address(ServerRequest request) {
-        InetSocketAddress peer = request.exchange().getRequest().getRemoteAddress();
-        return peer == null || peer.getAddress() == null
-                ? "unknown"
-                : peer.getAddress().getHostAddress();
+        return ClientAddress.of(request.exchange());
     }
 }

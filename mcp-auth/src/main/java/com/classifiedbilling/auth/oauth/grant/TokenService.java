@@ -45,6 +45,8 @@ public final class TokenService {
 
     private final OAuthProperties properties;
 
+    private final PublicUrls urls;
+
     private final Clock clock;
 
     private final SecureRandom random = new SecureRandom();
@@ -57,7 +59,9 @@ public final class TokenService {
             AccessTokens accessTokens,
             AccessTokenAuthenticator authenticator,
             OAuthProperties properties,
+            PublicUrls urls,
             Clock clock) {
+        this.urls = urls;
         this.clients = clients;
         this.grants = grants;
         this.accessTokens = accessTokens;
@@ -259,7 +263,7 @@ public final class TokenService {
     private Mono<Grant> grantOf(String token, String base) {
         if (AccessTokens.looksLikeJwt(token)) {
             return accessTokens
-                    .verify(token, base, PublicUrls.resources(base))
+                    .verify(token, base, urls.resources(base))
                     .flatMap(claims -> grants.findGrant(claims.grantId()));
         }
         return grants.findRefreshToken(Sha256.hex(token)).map(GrantRepository.RefreshToken::grant);

@@ -1,0 +1,42 @@
+package com.classifiedbilling.door;
+
+import org.springframework.core.Ordered;
+
+/**
+ * The order of the web filters, top to bottom: the one place it is written. Each filter's
+ * {@code @Order} names its constant here; {@code FilterOrderTests} checks the running application
+ * keeps this order. Before authentication only what needs no caller runs (the path, the Origin, the
+ * per-address limit); the message is read only for an authenticated caller, and the checks that
+ * need it come after.
+ */
+public final class FilterOrder {
+
+    private FilterOrder() {}
+
+    /** {@link FrontDoorFilter}: refuses non-canonical paths, recognises the door. */
+    public static final int RECOGNISE_PATH = Ordered.HIGHEST_PRECEDENCE;
+
+    /** {@code mcp.OriginFilter}: a browser origin that is not allowed gets 403 on the MCP doors. */
+    public static final int CHECK_ORIGIN = RECOGNISE_PATH + 1;
+
+    /** {@code ratelimit.AddressRateLimitFilter}: the credential-free OAuth endpoints, per address. */
+    public static final int LIMIT_ADDRESS = CHECK_ORIGIN + 1;
+
+    /**
+     * Spring Security's chain ({@code WebFluxSecurityConfiguration}'s own order, -100): the bearer
+     * credential (401, 429 after too many failures from one address, 503), the consent page's CSRF.
+     */
+    public static final int AUTHENTICATE = -100;
+
+    /** {@link MessageFilter}: reads and parses the body of a door's {@code POST} once (400, 413, 415). */
+    public static final int READ_MESSAGE = AUTHENTICATE + 1;
+
+    /** {@code scope.ToolScopeFilter}: a tool call the credential has no scope for gets 403. */
+    public static final int CHECK_SCOPE = READ_MESSAGE + 1;
+
+    /** {@code ratelimit.RateLimitFilter}: counts the tool call against the plan (429). */
+    public static final int LIMIT_PLAN = CHECK_SCOPE + 1;
+
+    /** {@code mcp.SseSessionGuard}: SSE sessions per user, bound to their user (404, 429, 503). */
+    public static final int GUARD_SSE_SESSION = LIMIT_PLAN + 1;
+}

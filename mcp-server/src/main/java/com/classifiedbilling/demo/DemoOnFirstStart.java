@@ -3,6 +3,7 @@ package com.classifiedbilling.demo;
 import com.classifiedbilling.auth.apikey.ApiKeyService;
 import com.classifiedbilling.auth.apikey.IssuedApiKey;
 import com.classifiedbilling.auth.user.UserService;
+import com.classifiedbilling.door.Door;
 import java.io.PrintStream;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -90,7 +91,7 @@ final class DemoOnFirstStart implements ApplicationRunner {
         out.println("   " + key.secret());
         out.println();
         out.println(" Try it:");
-        out.println("   curl -s -X POST http://localhost:" + port + "/api/mcp-server \\");
+        out.println("   curl -s -X POST http://localhost:" + port + Door.LEGACY.path() + " \\");
         out.println("     -H 'Authorization: Bearer " + key.secret() + "' \\");
         out.println("     -H 'Content-Type: application/json' \\");
         out.println("     -d '{\"tool\":\"list_workspaces\",\"input\":{}}'");

@@ -14,16 +14,16 @@ import java.util.stream.Collectors;
 public enum Door {
 
     /** The API page's {@code POST /api/mcp-server} with {@code {"tool", "input"}}. */
-    LEGACY("/api/mcp-server", ErrorShape.API, "", true),
+    LEGACY("/api/mcp-server", ErrorShape.API, true),
 
     /** MCP Streamable HTTP: JSON-RPC messages {@code POST}ed one at a time. */
-    STREAMABLE_HTTP("/mcp", ErrorShape.JSON_RPC, "/mcp", true),
+    STREAMABLE_HTTP("/mcp", ErrorShape.JSON_RPC, true),
 
     /** MCP HTTP+SSE (2024-11-05): {@code GET} opens a session's event stream. */
-    SSE("/sse", ErrorShape.JSON_RPC, "/sse", false),
+    SSE("/sse", ErrorShape.JSON_RPC, false),
 
     /** MCP HTTP+SSE: a session's JSON-RPC messages, {@code POST}ed with {@code ?sessionId=}. */
-    SSE_MESSAGE("/message", ErrorShape.JSON_RPC, "/sse", true);
+    SSE_MESSAGE("/message", ErrorShape.JSON_RPC, true);
 
     /** How a door's error answers look. */
     public enum ErrorShape {
@@ -40,14 +40,11 @@ public enum Door {
 
     private final ErrorShape shape;
 
-    private final String resource;
-
     private final boolean postsMessages;
 
-    Door(String path, ErrorShape shape, String resource, boolean postsMessages) {
+    Door(String path, ErrorShape shape, boolean postsMessages) {
         this.path = path;
         this.shape = shape;
-        this.resource = resource;
         this.postsMessages = postsMessages;
     }
 
@@ -69,9 +66,16 @@ public enum Door {
         return shape == ErrorShape.JSON_RPC;
     }
 
-    /** The path of the protected resource this door belongs to; {@code ""} for the root resource. */
+    /**
+     * The path of the protected resource this door belongs to: an MCP door's own (a session's
+     * messages belong to its stream's), {@code ""} (the root resource) for the JSON door.
+     */
     String resource() {
-        return resource;
+        return switch (this) {
+            case LEGACY -> "";
+            case SSE_MESSAGE -> SSE.path();
+            case STREAMABLE_HTTP, SSE -> path;
+        };
     }
 
     /** Whether a {@code POST} here carries one message, read and recognised before any check. */

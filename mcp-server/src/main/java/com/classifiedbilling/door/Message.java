@@ -14,14 +14,25 @@ import tools.jackson.databind.JsonNode;
  * @param tool the name of the tool it calls, when it names one as a string
  * @param method the JSON-RPC method; {@code null} on the JSON door and for JSON-RPC responses
  * @param id the JSON-RPC id (a string or a number); {@code null} for notifications and the JSON door
+ * @param era the MCP era of a message on {@link Door#STREAMABLE_HTTP}; {@link ProtocolEra#LEGACY}
+ *     on the other doors
+ * @param trace the W3C trace context the message's {@code _meta} carries; {@code null} when none
  */
-public record Message(JsonNode json, String problem, boolean toolCall, String tool, String method, JsonNode id) {
+public record Message(
+        JsonNode json,
+        String problem,
+        boolean toolCall,
+        String tool,
+        String method,
+        JsonNode id,
+        ProtocolEra era,
+        TraceContext trace) {
 
     /** The problem of a request with no body. */
     public static final String EMPTY_BODY = "Request body is empty.";
 
     /** A JSON door body that could not be parsed: still a tool call, of no known tool. */
     static Message unparsed(String problem) {
-        return new Message(null, problem, true, null, null, null);
+        return new Message(null, problem, true, null, null, null, ProtocolEra.LEGACY, null);
     }
 }

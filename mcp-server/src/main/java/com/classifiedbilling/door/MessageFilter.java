@@ -92,7 +92,15 @@ final class MessageFilter implements WebFilter {
                     if (door == Door.LEGACY) {
                         Message message = parsed.json == null
                                 ? Message.unparsed(parsed.problem)
-                                : new Message(parsed.json, null, true, toolOfEnvelope(parsed.json), null, null);
+                                : new Message(
+                                        parsed.json,
+                                        null,
+                                        true,
+                                        toolOfEnvelope(parsed.json),
+                                        null,
+                                        null,
+                                        ProtocolEra.LEGACY,
+                                        null);
                         recognised.with(message).putOn(exchange);
                         return chain.filter(replayed(exchange, parsed.json == null ? bytes : canonical(parsed.json)));
                     }
@@ -107,7 +115,7 @@ final class MessageFilter implements WebFilter {
                     if (invalid != null) {
                         return answers.refuse(exchange, HttpStatus.BAD_REQUEST, JsonRpcErrors.INVALID_REQUEST, invalid);
                     }
-                    recognised.with(jsonRpc(parsed.json)).putOn(exchange);
+                    recognised.with(jsonRpc(parsed.json, door, exchange)).putOn(exchange);
                     return chain.filter(replayed(exchange, canonical(parsed.json)));
                 })
                 .onErrorResume(
@@ -202,17 +210,25 @@ final class MessageFilter implements WebFilter {
         return null;
     }
 
-    private static Message jsonRpc(JsonNode message) {
+    private static Message jsonRpc(JsonNode message, Door door, ServerWebExchange exchange) {
         String method = message.has("method") ? message.get("method").asString() : null;
         boolean toolCall = "tools/call".equals(method);
         JsonNode name = message.path("params").path("name");
+        JsonNode meta = message.path("params").path("_meta");
+        String header = exchange.getRequest().getHeaders().getFirst(ProtocolEra.PROTOCOL_VERSION_HEADER);
+        ProtocolEra era = door == Door.STREAMABLE_HTTP
+                ? ProtocolEra.of(
+                        method, meta.has(ProtocolEra.PROTOCOL_VERSION_META), header == null ? null : header.strip())
+                : ProtocolEra.LEGACY;
         return new Message(
                 message,
                 null,
                 toolCall,
                 toolCall && name.isString() ? name.asString() : null,
                 method,
-                message.get("id"));
+                message.get("id"),
+                era,
+                meta.isObject() ? TraceContext.of(meta) : null);
     }
 
     private byte[] canonical(JsonNode message) {

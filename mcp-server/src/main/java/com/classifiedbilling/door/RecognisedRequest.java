@@ -43,6 +43,11 @@ public record RecognisedRequest(Door door, Message message, Admission admission)
         return message == null ? null : message.tool();
     }
 
+    /** Whether this is a modern-era (2026-07-28) MCP message. */
+    public boolean isModern() {
+        return message != null && message.era() == ProtocolEra.MODERN;
+    }
+
     /** The JSON-RPC id an error answer must carry, or {@code null}. */
     Object jsonRpcId() {
         return message == null ? null : message.id();

@@ -1,8 +1,12 @@
 package com.classifiedbilling.mcp;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.DELETE;
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
 
 import com.classifiedbilling.door.Door;
+import com.classifiedbilling.door.JsonRpcErrors;
+import com.classifiedbilling.door.RecognisedRequest;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
@@ -15,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -26,16 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class McpConfiguration {
-
-    static final String NAME = "classifiedbilling";
-
-    static final String VERSION = "0.1.0";
-
-    static final String INSTRUCTIONS = "ClassifiedBilling holds the user's billing data: workspaces, their customers "
-            + "and invoices. Start with list_workspaces: it gives the workspace IDs that every other tool needs as "
-            + "workspace_id. Amounts are exact and belong to their currency; never add amounts of different "
-            + "currencies. The two write tools change real billing records: confirm with the user first, and pass "
-            + "an idempotency_key if you might retry.";
 
     @Bean
     McpJsonMapper mcpJsonMapper(JsonMapper json) {
@@ -56,8 +51,8 @@ class McpConfiguration {
             WebFluxStatelessServerTransport transport, McpJsonMapper mapper, McpToolCalls tools) {
         return McpServer.async(transport)
                 .jsonMapper(mapper)
-                .serverInfo(NAME, VERSION)
-                .instructions(INSTRUCTIONS)
+                .serverInfo(McpIdentity.SERVER_INFO)
+                .instructions(McpIdentity.INSTRUCTIONS)
                 .capabilities(
                         McpSchema.ServerCapabilities.builder().tools(false).build())
                 .validateToolInputs(false)
@@ -82,8 +77,8 @@ class McpConfiguration {
     McpAsyncServer sseServer(WebFluxSseServerTransportProvider transport, McpJsonMapper mapper, McpToolCalls tools) {
         return McpServer.async(transport)
                 .jsonMapper(mapper)
-                .serverInfo(NAME, VERSION)
-                .instructions(INSTRUCTIONS)
+                .serverInfo(McpIdentity.SERVER_INFO)
+                .instructions(McpIdentity.INSTRUCTIONS)
                 .capabilities(
                         McpSchema.ServerCapabilities.builder().tools(false).build())
                 .validateToolInputs(false)
@@ -91,18 +86,39 @@ class McpConfiguration {
                 .build();
     }
 
+    /**
+     * The routes of the MCP doors. On {@code /mcp} a 2026-07-28 message (as the front door
+     * recognised it) goes to {@link ModernMcpHandler}, any other to the SDK's stateless transport
+     * behind {@link LegacyEraRules}; {@code GET} and {@code DELETE} answer 405 with {@code Allow}.
+     * {@link TransportErrorBodies} cleans only the SDK's own error answers.
+     */
     @Bean
     @SuppressWarnings({"removal", "unchecked"})
     RouterFunction<ServerResponse> mcpRoutes(
-            WebFluxStatelessServerTransport streamable, WebFluxSseServerTransportProvider sse) {
-        RouterFunction<ServerResponse> deleteMcp = RouterFunctions.route(
-                DELETE(Door.STREAMABLE_HTTP.path()),
+            WebFluxStatelessServerTransport streamable,
+            WebFluxSseServerTransportProvider sse,
+            ModernMcpHandler modern,
+            LegacyEraRules legacyRules) {
+        String path = Door.STREAMABLE_HTTP.path();
+        RouterFunction<ServerResponse> modernRoute = RouterFunctions.route(
+                POST(path)
+                        .and(request -> RecognisedRequest.of(request.exchange()).isModern()),
+                modern::handle);
+        RouterFunction<ServerResponse> notAllowed = RouterFunctions.route(
+                GET(path).or(DELETE(path)),
                 request -> ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
                         .header(HttpHeaders.ALLOW, "POST")
-                        .build());
-        return ((RouterFunction<ServerResponse>) streamable.getRouterFunction())
-                .and((RouterFunction<ServerResponse>) sse.getRouterFunction())
-                .and(deleteMcp)
-                .filter(new TransportErrorBodies());
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(JsonRpcErrors.body(
+                                null,
+                                JsonRpcErrors.INVALID_REQUEST,
+                                "This server is stateless: POST JSON-RPC messages to " + path
+                                        + "; there is no GET stream or DELETE.")));
+        RouterFunction<ServerResponse> legacy = ((RouterFunction<ServerResponse>) streamable.getRouterFunction())
+                .filter(new TransportErrorBodies())
+                .filter(legacyRules);
+        RouterFunction<ServerResponse> sseRoutes =
+                ((RouterFunction<ServerResponse>) sse.getRouterFunction()).filter(new TransportErrorBodies());
+        return modernRoute.and(notAllowed).and(legacy).and(sseRoutes);
     }
 }

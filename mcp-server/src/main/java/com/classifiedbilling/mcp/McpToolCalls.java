@@ -45,9 +45,12 @@ final class McpToolCalls {
 
     private final JsonMapper json;
 
+    private final List<McpSchema.Tool> tools;
+
     McpToolCalls(ToolRegistry registry, JsonMapper json) {
         this.registry = registry;
         this.json = json;
+        this.tools = describe(registry, json);
     }
 
     /**
@@ -83,14 +86,29 @@ final class McpToolCalls {
                 .toList();
     }
 
-    private List<McpSchema.Tool> tools() {
+    /** The registry's tools as MCP tools, in the registry's (deterministic) order. */
+    List<McpSchema.Tool> tools() {
+        return tools;
+    }
+
+    /** Whether the registry has a tool of this name. */
+    boolean has(String name) {
+        return registry.requiredScope(name).isPresent();
+    }
+
+    /** What to answer a call of a tool the registry does not have: the registry's own words. */
+    String unknownTool(String name) {
+        return registry.unknownTool(name).getMessage();
+    }
+
+    private static List<McpSchema.Tool> describe(ToolRegistry registry, JsonMapper json) {
         return registry.descriptors().stream()
                 .map(d -> McpSchema.Tool.builder()
                         .name(d.name())
                         .title(d.title())
                         .description(d.description())
-                        .inputSchema(map(d.inputSchema()))
-                        .outputSchema(map(d.outputSchema()))
+                        .inputSchema(map(json, d.inputSchema()))
+                        .outputSchema(map(json, d.outputSchema()))
                         .annotations(new McpSchema.ToolAnnotations(
                                 d.title(),
                                 d.hints().readOnly(),
@@ -129,7 +147,7 @@ final class McpToolCalls {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> map(JsonNode schema) {
+    private static Map<String, Object> map(JsonMapper json, JsonNode schema) {
         return json.convertValue(schema, Map.class);
     }
 }

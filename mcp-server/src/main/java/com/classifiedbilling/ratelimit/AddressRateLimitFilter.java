@@ -3,7 +3,6 @@ package com.classifiedbilling.ratelimit;
 import com.classifiedbilling.auth.web.ClientAddress;
 import com.classifiedbilling.door.EarlyAnswers;
 import com.classifiedbilling.door.FilterOrder;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
 import java.util.List;
@@ -47,12 +46,7 @@ final class AddressRateLimitFilter implements WebFilter {
                 .map(PathPatternParser.defaultInstance::parse)
                 .toList();
         this.limit = limits.perMinute();
-        this.perMinute = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(limit)
-                        .refillIntervally(limit, Duration.ofMinutes(1))
-                        .build())
-                .build();
+        this.perMinute = BucketStore.window(limit, Duration.ofMinutes(1));
         this.buckets = buckets;
         this.answers = answers;
     }

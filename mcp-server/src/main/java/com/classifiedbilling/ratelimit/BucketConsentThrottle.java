@@ -2,7 +2,6 @@ package com.classifiedbilling.ratelimit;
 
 import com.classifiedbilling.auth.oauth.OAuthProperties;
 import com.classifiedbilling.auth.oauth.grant.ConsentThrottle;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.stereotype.Component;
@@ -22,12 +21,7 @@ final class BucketConsentThrottle implements ConsentThrottle {
 
     BucketConsentThrottle(BucketStore buckets, OAuthProperties properties) {
         this.buckets = buckets;
-        this.configuration = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(properties.consentFailures())
-                        .refillIntervally(properties.consentFailures(), properties.consentFailureWindow())
-                        .build())
-                .build();
+        this.configuration = BucketStore.window(properties.consentFailures(), properties.consentFailureWindow());
     }
 
     @Override

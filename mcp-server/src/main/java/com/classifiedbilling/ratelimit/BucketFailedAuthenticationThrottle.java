@@ -3,7 +3,6 @@ package com.classifiedbilling.ratelimit;
 import com.classifiedbilling.auth.web.FailedAuthenticationThrottle;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,12 +37,7 @@ final class BucketFailedAuthenticationThrottle implements FailedAuthenticationTh
         long limit = properties.failedAuthenticationsPerMinute();
         this.buckets = buckets;
         this.clock = clock;
-        this.perMinute = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(limit)
-                        .refillIntervally(limit, Duration.ofMinutes(1))
-                        .build())
-                .build();
+        this.perMinute = BucketStore.window(limit, Duration.ofMinutes(1));
     }
 
     @Override

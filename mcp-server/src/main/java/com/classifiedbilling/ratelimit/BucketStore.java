@@ -2,6 +2,7 @@ package com.classifiedbilling.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -97,6 +98,19 @@ final class BucketStore implements DisposableBean {
                 .build()
                 .asAsync());
         log.info("Rate limits are shared through Redis");
+    }
+
+    /**
+     * A bucket of {@code limit} tokens, all given back at once when each {@code period} ends, so that
+     * exactly {@code limit} requests fit in a window.
+     */
+    static BucketConfiguration window(long limit, Duration period) {
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(limit)
+                        .refillIntervally(limit, period)
+                        .build())
+                .build();
     }
 
     /** Takes one token from the bucket with this key, made with this configuration if new. */

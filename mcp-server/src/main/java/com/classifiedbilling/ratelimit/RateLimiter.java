@@ -5,7 +5,6 @@ import com.classifiedbilling.auth.user.Plan;
 import com.classifiedbilling.billing.BillingException;
 import com.classifiedbilling.ratelimit.RateLimitProperties.PlanLimits;
 import com.classifiedbilling.tool.ToolCallLimit;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
@@ -95,19 +94,10 @@ public final class RateLimiter implements ToolCallLimit {
     }
 
     static BucketConfiguration minute(PlanLimits limits) {
-        return window(limits.perMinute(), Duration.ofMinutes(1));
+        return BucketStore.window(limits.perMinute(), Duration.ofMinutes(1));
     }
 
     static BucketConfiguration day(PlanLimits limits) {
-        return window(limits.perDay(), Duration.ofDays(1));
-    }
-
-    private static BucketConfiguration window(long limit, Duration period) {
-        return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(limit)
-                        .refillIntervally(limit, period)
-                        .build())
-                .build();
+        return BucketStore.window(limits.perDay(), Duration.ofDays(1));
     }
 }

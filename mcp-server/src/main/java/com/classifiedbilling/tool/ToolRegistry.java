@@ -88,12 +88,18 @@ public final class ToolRegistry {
         return counted.then(Mono.defer(() -> run(name, call, input)));
     }
 
+    /** The refusal of a call of a tool the registry does not have, naming the tools it has. */
+    public BillingException unknownTool(String name) {
+        return new BillingException(
+                BillingException.Kind.NOT_FOUND,
+                "Unknown tool '" + (name.length() > 64 ? name.substring(0, 64) + "..." : name) + "'. Available tools: "
+                        + String.join(", ", tools.keySet()) + ".");
+    }
+
     private Mono<JsonNode> run(String name, ToolCall call, JsonNode input) {
         Entry<?, ?> entry = tools.get(name);
         if (entry == null) {
-            return Mono.error(new BillingException(
-                    BillingException.Kind.NOT_FOUND,
-                    "Unknown tool '" + name + "'. Available tools: " + String.join(", ", tools.keySet()) + "."));
+            return Mono.error(unknownTool(name));
         }
         return Mono.defer(() -> entry.invoke(call, input == null ? JsonNodeFactory.instance.objectNode() : input))
                 .timeout(properties.callTimeout(), Mono.error(() -> unavailable("did not answer in time")))

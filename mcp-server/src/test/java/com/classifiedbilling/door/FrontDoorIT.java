@@ -7,23 +7,14 @@ import com.classifiedbilling.support.BillingFixture.Account;
 import com.classifiedbilling.support.PostgresIntegrationTest;
 import com.classifiedbilling.support.RawHttp;
 import com.classifiedbilling.support.RawHttp.Answer;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import com.classifiedbilling.support.SseStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,9 +66,6 @@ class FrontDoorIT extends PostgresIntegrationTest {
 
     RawHttp raw;
 
-    final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @BeforeEach
     void client() {
         raw = new RawHttp(port);
@@ -113,7 +101,7 @@ class FrontDoorIT extends PostgresIntegrationTest {
     @Test
     void everyOtherSpellingOfEveryDoorIsRefusedWith400AndNothingRunsOrIsCounted() throws Exception {
         Account account = new BillingFixture(context).account("Starter");
-        try (SseStream stream = SseStream.open(http, port, account.key())) {
+        try (SseStream stream = SseStream.initialized(port, account.key())) {
             String snapshot = database.snapshot();
             Map<String, String> refused = new LinkedHashMap<>();
             for (String path : spellings("/api/mcp-server")) {
@@ -161,7 +149,7 @@ class FrontDoorIT extends PostgresIntegrationTest {
     @Test
     void whenTheMinuteIsUsedUpThenNoSpellingOrEncodingOfAToolCallGets200() throws Exception {
         Account account = new BillingFixture(context).account("Starter");
-        try (SseStream stream = SseStream.open(http, port, account.key())) {
+        try (SseStream stream = SseStream.initialized(port, account.key())) {
             for (int i = 0; i < 30; i++) {
                 assertThat(legacy("/api/mcp-server", account.key(), "{\"tool\":\"list_workspaces\",\"input\":{}}")
                                 .status())
@@ -204,7 +192,7 @@ class FrontDoorIT extends PostgresIntegrationTest {
     @Test
     void jsonEscapesWhitespaceAndAByteOrderMarkAreCountedExactlyLikeTheCanonicalCall() throws Exception {
         Account account = new BillingFixture(context).account("Standard");
-        try (SseStream stream = SseStream.open(http, port, account.key())) {
+        try (SseStream stream = SseStream.initialized(port, account.key())) {
             int remaining = 60;
             for (Map.Entry<String, byte[]> variant : acceptedEncodings(LIST).entrySet()) {
                 for (String target : List.of("/mcp", "/message?sessionId=" + stream.sessionId())) {
@@ -243,16 +231,10 @@ class FrontDoorIT extends PostgresIntegrationTest {
             JsonNode error = JSON.readTree(answer.body()).path("error");
             assertThat(error.path("code").asInt()).as(variant.getKey()).isIn(-32700, -32600);
         }
-        Answer declared = raw.send(
-                "POST",
+        Answer declared = mcp(
                 "/mcp",
-                Map.of(
-                        "Authorization",
-                        "Bearer " + account.key(),
-                        "Accept",
-                        ACCEPT,
-                        "Content-Type",
-                        "application/json; charset=UTF-16"),
+                account.key(),
+                Map.of("Content-Type", "application/json; charset=UTF-16"),
                 LIST.getBytes(StandardCharsets.UTF_16));
         assertThat(declared.status()).isEqualTo(415);
         Answer canonical = mcp("/mcp", account.key(), Map.of(), LIST);
@@ -295,7 +277,7 @@ class FrontDoorIT extends PostgresIntegrationTest {
     void aBrowserOriginThatIsNotAllowedIsRefusedWhateverTheEncoding() throws Exception {
         Account account = new BillingFixture(context).account("Standard");
         Map<String, String> evil = Map.of("Origin", "http://evil.example");
-        try (SseStream stream = SseStream.open(http, port, account.key())) {
+        try (SseStream stream = SseStream.initialized(port, account.key())) {
             for (byte[] body : acceptedEncodings(LIST).values()) {
                 for (String target : List.of("/mcp", "/message?sessionId=" + stream.sessionId())) {
                     Answer answer = mcp(target, account.key(), evil, body);
@@ -303,21 +285,11 @@ class FrontDoorIT extends PostgresIntegrationTest {
                     assertThat(answer.header("RateLimit-Remaining")).isNull();
                 }
             }
-            Answer twoOrigins = raw.send(
-                    "POST",
+            Answer twoOrigins = mcp(
                     "/mcp",
-                    Map.of(
-                            "Authorization",
-                            "Bearer " + account.key(),
-                            "Accept",
-                            ACCEPT,
-                            "Content-Type",
-                            "application/json",
-                            "Origin",
-                            "https://claude.ai",
-                            "origin",
-                            "http://evil.example"),
-                    LIST.getBytes(StandardCharsets.UTF_8));
+                    account.key(),
+                    Map.of("Origin", "https://claude.ai", "origin", "http://evil.example"),
+                    LIST);
             assertThat(twoOrigins.status()).isEqualTo(403);
             assertThat(raw.send(
                                     "GET",
@@ -337,8 +309,8 @@ class FrontDoorIT extends PostgresIntegrationTest {
         BillingFixture fixture = new BillingFixture(context);
         Account owner = fixture.account("Standard");
         Account intruder = fixture.account("Standard");
-        try (SseStream first = SseStream.open(http, port, owner.key());
-                SseStream second = SseStream.open(http, port, owner.key())) {
+        try (SseStream first = SseStream.initialized(port, owner.key());
+                SseStream second = SseStream.initialized(port, owner.key())) {
             String theirs = first.sessionId();
             Answer canonical = mcp("/message?sessionId=" + theirs, intruder.key(), Map.of(), LIST);
             assertThat(canonical.status()).isEqualTo(404);
@@ -442,7 +414,7 @@ class FrontDoorIT extends PostgresIntegrationTest {
                 "{\"jsonrpc\":\"2.0\",\"id\":\"" + "7".repeat(300) + forged + "\",\"result\":{}}",
                 "{\"jsonrpc\":\"2.0\",\"id\":99,\"result\":" + params + "}",
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":" + params + "}");
-        try (SseStream stream = SseStream.open(http, port, account.key())) {
+        try (SseStream stream = SseStream.initialized(port, account.key())) {
             for (String message : messages) {
                 assertThat(mcp("/mcp", account.key(), Map.of(), message).status())
                         .isLessThan(500);
@@ -634,108 +606,5 @@ class FrontDoorIT extends PostgresIntegrationTest {
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** An open HTTP+SSE stream: its session id, and everything it received so far. */
-    static final class SseStream implements AutoCloseable {
-
-        private final HttpResponse<InputStream> response;
-
-        private final StringBuffer received = new StringBuffer();
-
-        private final String sessionId;
-
-        private SseStream(HttpResponse<InputStream> response) throws Exception {
-            this.response = response;
-            BufferedReader events = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
-            String endpoint = CompletableFuture.supplyAsync(() -> {
-                        try {
-                            String line;
-                            while ((line = events.readLine()) != null) {
-                                if (line.startsWith("data:")) {
-                                    return line.substring("data:".length()).strip();
-                                }
-                            }
-                            throw new IllegalStateException("stream ended");
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    })
-                    .get(10, TimeUnit.SECONDS);
-            this.sessionId = endpoint.substring(endpoint.indexOf("sessionId=") + "sessionId=".length());
-            Thread reader = new Thread(() -> {
-                try {
-                    String line;
-                    while ((line = events.readLine()) != null) {
-                        received.append(line).append('\n');
-                    }
-                } catch (java.io.IOException closed) {
-                    // the test closed the stream
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        /**
-         * Opens a stream and initializes its session (the SDK holds any other request of a session
-         * until it is initialized).
-         */
-        static SseStream open(HttpClient http, int port, String key) throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sse"))
-                    .header("Authorization", "Bearer " + key)
-                    .header("Accept", "text/event-stream")
-                    .GET()
-                    .build();
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            assertThat(response.statusCode()).isEqualTo(200);
-            SseStream stream = new SseStream(response);
-            RawHttp raw = new RawHttp(port);
-            Map<String, String> headers = Map.of("Authorization", "Bearer " + key, "Content-Type", "application/json");
-            String target = "/message?sessionId=" + stream.sessionId();
-            assertThat(raw.send(
-                                    "POST",
-                                    target,
-                                    headers,
-                                    utf8(
-                                            "{\"jsonrpc\":\"2.0\",\"id\":\"init\","
-                                                    + "\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2024-11-05\","
-                                                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}"))
-                            .status())
-                    .isEqualTo(200);
-            assertThat(raw.send(
-                                    "POST",
-                                    target,
-                                    headers,
-                                    utf8("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"))
-                            .status())
-                    .isEqualTo(200);
-            return stream;
-        }
-
-        String sessionId() {
-            return sessionId;
-        }
-
-        String received() {
-            return received.toString();
-        }
-
-        /** Waits up to 10 s until the stream has received {@code text} this many times. */
-        boolean awaitCount(String text, int times) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline) {
-                if (received().split(java.util.regex.Pattern.quote(text), -1).length - 1 >= times) {
-                    return true;
-                }
-                Thread.sleep(50);
-            }
-            return false;
-        }
-
-        @Override
-        public void close() throws Exception {
-            response.body().close();
-        }
     }
 }

@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.classifiedbilling.support.BillingFixture;
 import com.classifiedbilling.support.BillingFixture.Account;
 import com.classifiedbilling.support.PostgresIntegrationTest;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import com.classifiedbilling.support.SseStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,26 +35,24 @@ class SseSessionLifetimeIT extends PostgresIntegrationTest {
     @Test
     void whenTheStreamClosesThenItsSessionIsGone() throws Exception {
         Account account = new BillingFixture(context).account("Standard");
-        Stream stream = open(account.key());
-        assertThat(initialize(stream.endpoint, account.key())).isEqualTo(200);
+        SseStream stream = SseStream.open(port, account.key());
+        assertThat(initialize(stream.endpoint(), account.key())).isEqualTo(200);
 
         stream.close();
 
-        assertThat(eventually(() -> initialize(stream.endpoint, account.key()) == 404))
+        assertThat(eventually(() -> initialize(stream.endpoint(), account.key()) == 404))
                 .isTrue();
     }
 
     @Test
     void whenASessionSeesNoMessageForTheIdleTimeoutThenItsStreamIsClosed() throws Exception {
         Account account = new BillingFixture(context).account("Standard");
-        Stream stream = open(account.key());
+        SseStream stream = SseStream.open(port, account.key());
         try {
             // the server ends the stream: reading reaches its end within the timeout and a sweep
-            String rest = CompletableFuture.supplyAsync(
-                            () -> stream.events.lines().reduce("", String::concat))
-                    .get(10, TimeUnit.SECONDS);
-            assertThat(rest).doesNotContain("Exception");
-            assertThat(initialize(stream.endpoint, account.key())).isEqualTo(404);
+            assertThat(stream.awaitEnd(Duration.ofSeconds(10))).isTrue();
+            assertThat(stream.received()).doesNotContain("Exception");
+            assertThat(initialize(stream.endpoint(), account.key())).isEqualTo(404);
         } finally {
             stream.close();
         }
@@ -68,8 +61,8 @@ class SseSessionLifetimeIT extends PostgresIntegrationTest {
     @Test
     void whenAUserHoldsTheMostStreamsThenAnotherIsRefusedWith429() throws Exception {
         Account account = new BillingFixture(context).account("Standard");
-        Stream first = open(account.key());
-        Stream second = open(account.key());
+        SseStream first = SseStream.open(port, account.key());
+        SseStream second = SseStream.open(port, account.key());
         try {
             HttpResponse<String> third = http.send(
                     request("/sse", account.key())
@@ -85,36 +78,11 @@ class SseSessionLifetimeIT extends PostgresIntegrationTest {
         }
     }
 
-    private Stream open(String key) throws Exception {
-        HttpResponse<InputStream> response = http.send(
-                request("/sse", key).header("Accept", "text/event-stream").GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        BufferedReader events = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
-        String endpoint = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        String line;
-                        while ((line = events.readLine()) != null) {
-                            if (line.startsWith("data:")) {
-                                return line.substring("data:".length()).strip();
-                            }
-                        }
-                        throw new IllegalStateException("stream ended before its endpoint event");
-                    } catch (java.io.IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .get(10, TimeUnit.SECONDS);
-        return new Stream(endpoint, events, response.body());
-    }
-
     private int initialize(String endpoint, String key) throws Exception {
         return http.send(
                         request(endpoint, key)
                                 .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
-                                                + "{\"protocolVersion\":\"2024-11-05\",\"capabilities\":{},"
-                                                + "\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}"))
+                                .POST(HttpRequest.BodyPublishers.ofString(SseStream.initializeMessage()))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .statusCode();
@@ -135,15 +103,5 @@ class SseSessionLifetimeIT extends PostgresIntegrationTest {
             Thread.sleep(100);
         }
         return false;
-    }
-
-    private record Stream(String endpoint, BufferedReader events, InputStream body) {
-        void close() {
-            try {
-                body.close();
-            } catch (java.io.IOException ignored) {
-                // already closed
-            }
-        }
     }
 }

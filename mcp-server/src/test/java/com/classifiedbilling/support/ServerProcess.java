@@ -40,13 +40,19 @@ public final class ServerProcess implements AutoCloseable {
         this.stderr = stderr;
     }
 
+    /** In an environment value, stands for the port the server is given (an allowed origin, say). */
+    public static final String PORT = "{port}";
+
     /**
      * Starts the server with these environment variables (plus {@code PORT}; a {@code null} value
-     * removes a variable) and waits until it is ready.
+     * removes a variable; {@link #PORT} in a value becomes the port) and waits until it is ready.
      */
     public static ServerProcess start(String name, Path workDir, Map<String, String> env) {
         try {
             int port = freePort();
+            Map<String, String> resolved = new java.util.HashMap<>();
+            env.forEach((variable, value) ->
+                    resolved.put(variable, value == null ? null : value.replace(PORT, Integer.toString(port))));
             Path logs = Files.createDirectories(Path.of("target", "it-logs"));
             Path out = logs.resolve(name + ".out");
             Path err = logs.resolve(name + ".err");
@@ -54,7 +60,7 @@ public final class ServerProcess implements AutoCloseable {
                     .directory(workDir.toFile())
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
-            ProcessEnvironment.apply(builder, env);
+            ProcessEnvironment.apply(builder, resolved);
             builder.environment().put("PORT", Integer.toString(port));
             ServerProcess server = new ServerProcess(builder.start(), port, out, err);
             server.awaitReady(Duration.ofSeconds(60));

@@ -129,11 +129,17 @@ class ToolSchemaContractTests {
 
     private static void compareType(String where, Type type, JsonNode schema, List<String> mismatches) {
         Set<String> types = new java.util.HashSet<>();
-        JsonNode declared = schema.path("type");
-        if (declared.isArray()) {
-            declared.valueStream().forEach(t -> types.add(t.asString()));
+        // a nullable field is written {"anyOf": [{"type": X, …}, {"type": "null"}]}
+        JsonNode branch = schema;
+        if (schema.has("anyOf")) {
+            for (JsonNode option : schema.path("anyOf")) {
+                types.add(option.path("type").asString());
+                if (!option.path("type").asString().equals("null")) {
+                    branch = option;
+                }
+            }
         } else {
-            types.add(declared.asString());
+            types.add(schema.path("type").asString());
         }
         types.remove("null");
         String expected = types.size() == 1 ? types.iterator().next() : types.toString();
@@ -146,9 +152,9 @@ class ToolSchemaContractTests {
         }
         if (raw == List.class) {
             Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
-            compareType(where + "[]", element, schema.path("items"), mismatches);
+            compareType(where + "[]", element, branch.path("items"), mismatches);
         } else if (raw.isRecord()) {
-            compare(where, raw, schema, mismatches);
+            compare(where, raw, branch, mismatches);
         }
     }
 

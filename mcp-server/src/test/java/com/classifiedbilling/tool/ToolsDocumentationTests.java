@@ -173,10 +173,15 @@ class ToolsDocumentationTests {
     }
 
     private static String type(JsonNode property) {
-        JsonNode type = property.path("type");
-        String text = type.isArray()
-                ? String.join(" or ", type.valueStream().map(JsonNode::asString).toList())
-                : type.asString();
+        if (property.has("anyOf")) {
+            return String.join(
+                    " or ",
+                    property.path("anyOf")
+                            .valueStream()
+                            .map(ToolsDocumentationTests::type)
+                            .toList());
+        }
+        String text = property.path("type").asString();
         return property.has("format") ? text + " (" + property.path("format").asString() + ")" : text;
     }
 

@@ -70,6 +70,12 @@ psql "$PG/$DB" -q -v ws="$WS" -f "$BENCH/dataset.sql"
 
 legacy() { printf '{"tool":"%s","input":%s}' "$1" "$2"; }
 mcp() { printf '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"%s","arguments":%s}}' "$1" "$2"; }
+# the same call in the 2026-07-28 era: per-request _meta, and headers that mirror the body
+modern() {
+  printf '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"%s","arguments":%s,"_meta":{%s,%s}}}' "$1" "$2" \
+    '"io.modelcontextprotocol/protocolVersion":"2026-07-28"' '"io.modelcontextprotocol/clientCapabilities":{}'
+}
+modern_headers() { printf 'MCP-Protocol-Version: 2026-07-28;Mcp-Method: tools/call;Mcp-Name: %s' "$1"; }
 cpu_ticks() { awk '{print $14 + $15}' /proc/$SERVER/stat; }
 # heap in use after a full GC, in KB: the sum over the heap's generations (G1 reports one line, the
 # serial collector a JVM picks on one core reports two), not the metaspace
@@ -78,11 +84,11 @@ heap_kb() {
   "$JCMD" $SERVER GC.heap_info | grep -v -i 'space' | grep -o 'used [0-9]*K' | tr -dc '0-9\n' | awk '{sum += $1} END {print sum}'
 }
 
-# run NAME PATH BODY SECONDS: prints "requests/s p50 p99 cpu_us_per_call"
+# run NAME PATH BODY SECONDS [HEADERS]: prints "requests/s p50 p99 cpu_us_per_call"
 run() {
   local before after out requests
   before=$(cpu_ticks)
-  out=$(BODY="$3" CB_KEY="$KEY" taskset -c 0 wrk -t1 -c"$CONNECTIONS" -d"$4"s --latency -s "$BENCH/post.lua" \
+  out=$(BODY="$3" CB_KEY="$KEY" EXTRA_HEADERS="${5:-}" taskset -c 0 wrk -t1 -c"$CONNECTIONS" -d"$4"s --latency -s "$BENCH/post.lua" \
         "$BASE$2")
   # /message answers 202 at once and the call goes on: let the last ones finish before reading the CPU
   [[ $2 == /message* ]] && sleep 1
@@ -99,6 +105,7 @@ ARGS_WS="{\"workspace_id\":\"$WS\"}"
 echo "warming up for $WARMUP s ..." >&2
 run warmup /api/mcp-server "$(legacy list_invoices "$ARGS_LIST")" "$WARMUP" >/dev/null
 run warmup /mcp "$(mcp list_invoices "$ARGS_LIST")" "$(( WARMUP / 4 + 1 ))" >/dev/null
+run warmup /mcp "$(modern list_invoices "$ARGS_LIST")" "$(( WARMUP / 4 + 1 ))" "$(modern_headers list_invoices)" >/dev/null
 heap_before=$(heap_kb)
 
 # one initialised MCP session on the SSE door, its stream read and dropped while wrk posts to it
@@ -112,6 +119,10 @@ for tool in list_invoices get_overdue_invoices get_revenue_summary; do
   printf '%-22s %-16s %s\n' "$tool" "/api/mcp-server" "$line"
   [[ $tool == list_invoices ]] && max_rps=$(echo "$line" | awk '{print $1}')
   printf '%-22s %-16s %s\n' "$tool" "/mcp" "$(run "$tool" /mcp "$(mcp "$tool" "$args")" "$DURATION")"
+  if [[ $tool == list_invoices ]]; then
+    printf '%-22s %-16s %s\n' "$tool" "/mcp 2026-07-28" \
+      "$(run "$tool" /mcp "$(modern "$tool" "$args")" "$DURATION" "$(modern_headers "$tool")")"
+  fi
   printf '%-22s %-16s %s\n' "$tool" "/sse+/message" "$(run "$tool" "$MESSAGE" "$(mcp "$tool" "$args")" "$DURATION")"
 done
 exec {SSE[1]}>&-

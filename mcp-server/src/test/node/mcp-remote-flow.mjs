@@ -1,8 +1,9 @@
 // mcp-remote, as a local MCP host would run it: started over stdio, it meets the server's 401,
 // discovers and registers itself, and asks the user to open the authorization URL. This script plays
 // the user (it reads the URL mcp-remote prints, posts the consent form with an API key and follows
-// the redirect to mcp-remote's loopback callback), then lists the tools through the proxy and calls
-// one. Prints one JSON report line.
+// the redirect to mcp-remote's loopback callback), then runs the checks of tool-checks.mjs through
+// the proxy: every tool listed and called, each answer compared with the JSON door's, tool errors
+// as isError results. Prints one JSON report line.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { mkdtempSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { consent } from './consent-form.mjs';
+import { exerciseTools } from './tool-checks.mjs';
 
 const { BASE_URL, CB_KEY, CALLBACK_PORT } = process.env;
 const proxy = fileURLToPath(new URL('./node_modules/mcp-remote/dist/proxy.js', import.meta.url));
@@ -55,12 +57,12 @@ const timeout = setTimeout(() => {
 }, 90_000);
 try {
   await client.connect(transport);
-  const tools = await client.listTools();
-  report.tools = tools.tools.length;
-  const result = await client.callTool({ name: 'list_workspaces', arguments: {} });
-  report.isError = result.isError ?? false;
-  report.workspaces = result.structuredContent?.total;
+  const checked = await exerciseTools(client, 'mcp-remote');
+  report.tools = checked.tools;
+  report.calls = checked.calls;
+  report.failures = checked.failures;
   console.log(JSON.stringify(report));
+  process.exitCode = checked.failures.length === 0 ? 0 : 1;
 } catch (error) {
   console.log(JSON.stringify({ ...report, error: String(error), log }));
   process.exitCode = 1;

@@ -8,17 +8,13 @@ import com.classifiedbilling.auth.web.BearerChallenge;
 import com.classifiedbilling.auth.web.BearerTokenConverter;
 import com.classifiedbilling.auth.web.FailedAuthenticationThrottle;
 import com.classifiedbilling.auth.web.PrincipalAttribute;
-import com.classifiedbilling.auth.web.RequestBodies;
 import com.classifiedbilling.door.EarlyAnswers;
 import com.classifiedbilling.door.RecognisedRequest;
-import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -34,7 +30,6 @@ import org.springframework.security.web.server.util.matcher.NegatedServerWebExch
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
-import reactor.core.publisher.Mono;
 
 /**
  * Who may call what. Every door that reaches billing data (as the front door recognised it) and
@@ -80,17 +75,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityWebFilterChain consentFilterChain(ServerHttpSecurity http) {
+    SecurityWebFilterChain consentFilterChain(ServerHttpSecurity http, EarlyAnswers answers) {
         return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(CONSENT))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie())
-                        .accessDeniedHandler((exchange, denied) -> RequestBodies.discard(exchange.getRequest())
-                                .then(Mono.defer(() -> {
-                                    ServerHttpResponse response = exchange.getResponse();
-                                    response.setStatusCode(HttpStatus.FORBIDDEN);
-                                    response.getHeaders().setContentType(MediaType.TEXT_PLAIN);
-                                    return response.writeWith(Mono.just(response.bufferFactory()
-                                            .wrap(CSRF_REFUSED.getBytes(StandardCharsets.UTF_8))));
-                                }))))
+                        .accessDeniedHandler(
+                                (exchange, denied) -> answers.refuseText(exchange, HttpStatus.FORBIDDEN, CSRF_REFUSED)))
                 .headers(headers ->
                         headers.frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY)))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

@@ -2,6 +2,7 @@ package com.classifiedbilling.door;
 
 import com.classifiedbilling.auth.web.Refusals;
 import com.classifiedbilling.auth.web.RequestBodies;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -55,19 +56,27 @@ public final class EarlyAnswers implements Refusals {
         return drainThenWrite(exchange, status, body);
     }
 
-    private Mono<Void> drainThenWrite(ServerWebExchange exchange, HttpStatusCode status, Object body) {
-        return RequestBodies.discard(exchange.getRequest()).then(Mono.defer(() -> write(exchange, status, body)));
+    /** Refuses a request from a person's browser (the consent form) with a sentence of plain text. */
+    public Mono<Void> refuseText(ServerWebExchange exchange, HttpStatusCode status, String text) {
+        return drainThenWrite(exchange, status, MediaType.TEXT_PLAIN, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, Object body) {
-        ServerHttpResponse response = exchange.getResponse();
-        if (response.isCommitted()) {
-            return Mono.empty();
-        }
-        response.setStatusCode(status);
-        HttpHeaders headers = response.getHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setCacheControl("no-store");
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(body))));
+    private Mono<Void> drainThenWrite(ServerWebExchange exchange, HttpStatusCode status, Object body) {
+        return drainThenWrite(exchange, status, MediaType.APPLICATION_JSON, json.writeValueAsBytes(body));
+    }
+
+    private static Mono<Void> drainThenWrite(
+            ServerWebExchange exchange, HttpStatusCode status, MediaType type, byte[] body) {
+        return RequestBodies.discard(exchange.getRequest()).then(Mono.defer(() -> {
+            ServerHttpResponse response = exchange.getResponse();
+            if (response.isCommitted()) {
+                return Mono.empty();
+            }
+            response.setStatusCode(status);
+            HttpHeaders headers = response.getHeaders();
+            headers.setContentType(type);
+            headers.setCacheControl("no-store");
+            return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        }));
     }
 }

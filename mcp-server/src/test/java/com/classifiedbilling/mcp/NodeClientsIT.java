@@ -88,24 +88,44 @@ class NodeClientsIT {
                     .as(era + ": --strict finds no portability problem")
                     .doesNotContain("Warning");
 
-            Result call = inspector(
-                    "--header",
-                    bearer,
-                    "--protocol-era",
-                    era,
-                    "--method",
-                    "tools/call",
-                    "--tool-name",
-                    "list_workspaces");
-            assertThat(call.exitCode()).as(era + ": " + call.stderr()).isZero();
-            JsonNode answer = JSON.readTree(call.stdout());
-            assertThat(answer.path("isError").asBoolean()).isFalse();
-            assertThat(answer.path("structuredContent")
-                            .path("workspaces")
-                            .get(0)
-                            .path("title")
-                            .asString())
+            // every tool, each once: the reads, then a customer created and an invoice paid
+            JsonNode workspaces = callTool(bearer, era, "list_workspaces", "{}");
+            assertThat(workspaces.path("workspaces").get(0).path("title").asString())
                     .isEqualTo("Demo Studio");
+            String workspace = workspaces.path("workspaces").get(0).path("id").asString();
+            String due = callTool(
+                            bearer,
+                            era,
+                            "list_invoices",
+                            "{\"workspace_id\":\"" + workspace + "\",\"status\":\"Due\",\"limit\":1}")
+                    .path("invoices")
+                    .get(0)
+                    .path("id")
+                    .asString();
+            Map<String, String> calls = Map.of(
+                    "get_workspace_summary",
+                    "{\"workspace_id\":\"" + workspace + "\"}",
+                    "list_customers",
+                    "{\"workspace_id\":\"" + workspace + "\",\"search\":\"a\"}",
+                    "get_overdue_invoices",
+                    "{\"workspace_id\":\"" + workspace + "\"}",
+                    "get_revenue_summary",
+                    "{\"workspace_id\":\"" + workspace + "\"}",
+                    "create_customer",
+                    "{\"workspace_id\":\"" + workspace + "\",\"company_name\":\"Inspector " + era + "\","
+                            + "\"company_email\":\"inspector@example.com\",\"currency\":\"USD\","
+                            + "\"contact_first_name\":\"Ina\",\"contact_last_name\":\"Spector\","
+                            + "\"contact_email\":\"ina@example.com\",\"address\":\"1 CLI Road\",\"city\":\"Austin\","
+                            + "\"state\":\"TX\",\"zip\":\"73301\",\"country\":\"United States\"}",
+                    "mark_invoice_paid",
+                    "{\"workspace_id\":\"" + workspace + "\",\"invoice_id\":\"" + due
+                            + "\",\"payment_method\":\"Stripe\"}");
+            for (Map.Entry<String, String> tool : calls.entrySet()) {
+                JsonNode result = callTool(bearer, era, tool.getKey(), tool.getValue());
+                assertThat(result.isObject())
+                        .as(era + " " + tool.getKey() + ": " + result)
+                        .isTrue();
+            }
 
             Result invalid = inspector(
                     "--header",
@@ -128,6 +148,27 @@ class NodeClientsIT {
 
         Result refused = inspector("--method", "tools/list");
         assertThat(refused.exitCode()).as("no key, no tools").isNotZero();
+    }
+
+    /** Calls a tool with the Inspector in this era; it must succeed. Returns its structured content. */
+    private static JsonNode callTool(String bearer, String era, String tool, String arguments) throws Exception {
+        Result call = inspector(
+                "--header",
+                bearer,
+                "--protocol-era",
+                era,
+                "--method",
+                "tools/call",
+                "--tool-name",
+                tool,
+                "--tool-args-json",
+                arguments);
+        assertThat(call.exitCode()).as(era + " " + tool + ": " + call.stderr()).isZero();
+        JsonNode answer = JSON.readTree(call.stdout());
+        assertThat(answer.path("isError").asBoolean())
+                .as(era + " " + tool + ": " + answer)
+                .isFalse();
+        return answer.path("structuredContent");
     }
 
     /** The MCP Inspector CLI on the server's {@code /mcp}, over Streamable HTTP. */

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Real OAuth clients from the npm registry against the packaged server on PostgreSQL: {@code
  * oauth4webapi} through the whole flow to a {@code tools/call} on {@code /mcp}, {@code mcp-remote}
- * completing its own flow and calling a tool through its stdio proxy, and the consent page in
+ * completing its own flow and calling every tool through its stdio proxy, and the consent page in
  * Debian's Chromium driven by Playwright.
  */
 class OAuthClientsIT {
@@ -79,8 +79,8 @@ class OAuthClientsIT {
         assertThat(report.path("redirectedTo").asString()).isEqualTo("/oauth/callback");
         assertThat(report.path("callbackStatus").asInt()).isEqualTo(200);
         assertThat(report.path("tools").asInt()).isEqualTo(8);
-        assertThat(report.path("isError").asBoolean()).isFalse();
-        assertThat(report.path("workspaces").asInt()).isEqualTo(1);
+        assertThat(report.path("calls").asInt()).isGreaterThanOrEqualTo(8);
+        assertThat(report.path("failures")).as(report.toString()).isEmpty();
     }
 
     @Test

@@ -127,20 +127,10 @@ class NodeClientsIT {
                         .isTrue();
             }
 
-            Result invalid = inspector(
-                    "--header",
-                    bearer,
-                    "--protocol-era",
-                    era,
-                    "--method",
-                    "tools/call",
-                    "--tool-name",
-                    "list_invoices",
-                    "--tool-arg",
-                    "workspace_id=nope");
-            JsonNode refusal = JSON.readTree(invalid.stdout());
+            JsonNode refusal = JSON.readTree(call(bearer, era, "list_invoices", "{\"workspace_id\":\"nope\"}")
+                    .stdout());
             assertThat(refusal.path("isError").asBoolean())
-                    .as(era + ": " + invalid.stdout())
+                    .as(era + ": " + refusal)
                     .isTrue();
             assertThat(refusal.path("content").get(0).path("text").asString())
                     .isEqualTo("Workspace not found or access denied.");
@@ -152,7 +142,18 @@ class NodeClientsIT {
 
     /** Calls a tool with the Inspector in this era; it must succeed. Returns its structured content. */
     private static JsonNode callTool(String bearer, String era, String tool, String arguments) throws Exception {
-        Result call = inspector(
+        Result call = call(bearer, era, tool, arguments);
+        assertThat(call.exitCode()).as(era + " " + tool + ": " + call.stderr()).isZero();
+        JsonNode answer = JSON.readTree(call.stdout());
+        assertThat(answer.path("isError").asBoolean())
+                .as(era + " " + tool + ": " + answer)
+                .isFalse();
+        return answer.path("structuredContent");
+    }
+
+    /** The Inspector calling a tool in this era: it prints the result, and exits non-zero for a tool error. */
+    private static Result call(String bearer, String era, String tool, String arguments) throws Exception {
+        return inspector(
                 "--header",
                 bearer,
                 "--protocol-era",
@@ -163,12 +164,6 @@ class NodeClientsIT {
                 tool,
                 "--tool-args-json",
                 arguments);
-        assertThat(call.exitCode()).as(era + " " + tool + ": " + call.stderr()).isZero();
-        JsonNode answer = JSON.readTree(call.stdout());
-        assertThat(answer.path("isError").asBoolean())
-                .as(era + " " + tool + ": " + answer)
-                .isFalse();
-        return answer.path("structuredContent");
     }
 
     /** The MCP Inspector CLI on the server's {@code /mcp}, over Streamable HTTP. */

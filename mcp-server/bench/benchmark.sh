@@ -7,7 +7,8 @@
 # Starts the packaged server on a fresh PostgreSQL database (127.0.0.1:5432, trust auth) with a
 # fixed dataset (one workspace, 200 customers, 20,000 invoices), pinned to core 1. Drives
 # list_invoices (limit 20), get_overdue_invoices and get_revenue_summary through each door — the
-# JSON door, /mcp, and /sse + /message — with wrk pinned to core 0 (16 connections); measures the
+# JSON door, /mcp (and for list_invoices /mcp in the 2026-07-28 era too), and /sse + /message —
+# with wrk pinned to core 0 (16 connections); measures the
 # server's CPU time per call from /proc; runs the list_invoices SQL through pgbench -M prepared
 # (16 clients, core 0) as the ceiling; measures p99 at half the JSON door's list_invoices rate with
 # an evenly paced open-loop load (fixed_rate.mjs); heap after GC before and after the runs and with

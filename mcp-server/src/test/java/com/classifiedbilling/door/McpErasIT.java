@@ -233,6 +233,10 @@ class McpErasIT extends PostgresIntegrationTest {
         Answer counted = send(callOf("list_workspaces", "{}"), headers("tools/call", "list_workspaces"));
         assertThat(counted.header("RateLimit-Limit")).isEqualTo("60");
         assertThat(counted.header("RateLimit-Remaining")).isEqualTo("59");
+        Answer again = send(callOf("list_workspaces", "{}"), headers("tools/call", "list_workspaces"));
+        assertThat(again.header("RateLimit-Remaining"))
+                .as("counted once, not again by the registry")
+                .isEqualTo("58");
         Answer listed = send(modern("tools/list", ""), headers("tools/list", null));
         assertThat(listed.header("RateLimit-Remaining"))
                 .as("listing calls no tool")

@@ -4,11 +4,8 @@ import com.classifiedbilling.door.JsonRpcErrors;
 import com.classifiedbilling.door.Message;
 import com.classifiedbilling.door.ProtocolEra;
 import com.classifiedbilling.door.RecognisedRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.HandlerFilterFunction;
 import org.springframework.web.reactive.function.server.HandlerFunction;
@@ -45,15 +42,10 @@ final class LegacyEraRules implements HandlerFilterFunction<ServerResponse, Serv
         if (versions.size() > 1
                 || (versions.size() == 1
                         && !ProtocolEra.LEGACY_VERSIONS.contains(versions.get(0).strip()))) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("supported", ProtocolEra.SUPPORTED_VERSIONS);
-            data.put("requested", versions.isEmpty() ? null : versions.get(0).strip());
-            return error(
-                    HttpStatus.BAD_REQUEST,
+            return McpErrors.unsupportedVersion(
                     id,
-                    JsonRpcErrors.UNSUPPORTED_PROTOCOL_VERSION,
                     "Unsupported protocol version in " + ProtocolEra.PROTOCOL_VERSION_HEADER + ".",
-                    data);
+                    versions.isEmpty() ? null : versions.get(0).strip());
         }
         JsonNode params = message.json().path("params");
         String method = message.method() == null ? "" : message.method();
@@ -71,11 +63,7 @@ final class LegacyEraRules implements HandlerFilterFunction<ServerResponse, Serv
             case "tools/call" -> {
                 if (!params.path("name").isString()) {
                     return error(
-                            HttpStatus.BAD_REQUEST,
-                            id,
-                            JsonRpcErrors.INVALID_PARAMS,
-                            "tools/call needs params.name, the tool's name.",
-                            null);
+                            HttpStatus.BAD_REQUEST, id, JsonRpcErrors.INVALID_PARAMS, McpErrors.NEEDS_TOOL_NAME, null);
                 }
                 if (!tools.has(message.tool())) {
                     return error(
@@ -85,12 +73,7 @@ final class LegacyEraRules implements HandlerFilterFunction<ServerResponse, Serv
             case "tools/list" -> {
                 JsonNode cursor = params.path("cursor");
                 if (!cursor.isMissingNode() && !cursor.isNull()) {
-                    return error(
-                            HttpStatus.OK,
-                            id,
-                            JsonRpcErrors.INVALID_PARAMS,
-                            "Unknown cursor: tools/list has a single page here; send it without a cursor.",
-                            null);
+                    return error(HttpStatus.OK, id, JsonRpcErrors.INVALID_PARAMS, McpErrors.UNKNOWN_CURSOR, null);
                 }
             }
             default -> {
@@ -101,8 +84,6 @@ final class LegacyEraRules implements HandlerFilterFunction<ServerResponse, Serv
     }
 
     private static Mono<ServerResponse> error(HttpStatus status, JsonNode id, int code, String message, Object data) {
-        return ServerResponse.status(status)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(JsonRpcErrors.body(id, code, message, data));
+        return McpErrors.response(status, id, code, message, data);
     }
 }

@@ -5,7 +5,6 @@ import com.classifiedbilling.door.Message;
 import com.classifiedbilling.door.ProtocolEra;
 import com.classifiedbilling.door.RecognisedRequest;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -82,15 +81,7 @@ final class ModernMcpHandler {
             return error(HttpStatus.BAD_REQUEST, id, JsonRpcErrors.HEADER_MISMATCH, "Header mismatch: " + mismatch);
         }
         if (!ProtocolEra.MODERN_VERSIONS.contains(version.asString())) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("supported", ProtocolEra.SUPPORTED_VERSIONS);
-            data.put("requested", version.asString());
-            return error(
-                    HttpStatus.BAD_REQUEST,
-                    id,
-                    JsonRpcErrors.UNSUPPORTED_PROTOCOL_VERSION,
-                    "Unsupported protocol version",
-                    data);
+            return McpErrors.unsupportedVersion(id, "Unsupported protocol version", version.asString());
         }
         return switch (message.method()) {
             case "server/discover" -> result(id, discover());
@@ -117,11 +108,7 @@ final class ModernMcpHandler {
     private Mono<ServerResponse> listTools(JsonNode id, JsonNode params) {
         JsonNode cursor = params.path("cursor");
         if (!cursor.isMissingNode() && !cursor.isNull()) {
-            return error(
-                    HttpStatus.OK,
-                    id,
-                    JsonRpcErrors.INVALID_PARAMS,
-                    "Unknown cursor: tools/list has a single page here; send it without a cursor.");
+            return error(HttpStatus.OK, id, JsonRpcErrors.INVALID_PARAMS, McpErrors.UNKNOWN_CURSOR);
         }
         ObjectNode result = json.createObjectNode();
         result.set("tools", json.valueToTree(tools.tools()));
@@ -132,8 +119,7 @@ final class ModernMcpHandler {
         JsonNode name = params.path("name");
         JsonNode arguments = params.path("arguments");
         if (!name.isString()) {
-            return error(
-                    HttpStatus.OK, id, JsonRpcErrors.INVALID_PARAMS, "tools/call needs params.name, the tool's name.");
+            return error(HttpStatus.OK, id, JsonRpcErrors.INVALID_PARAMS, McpErrors.NEEDS_TOOL_NAME);
         }
         if (!arguments.isMissingNode() && !arguments.isNull() && !arguments.isObject()) {
             return error(
@@ -176,8 +162,6 @@ final class ModernMcpHandler {
     }
 
     private Mono<ServerResponse> error(HttpStatus status, JsonNode id, int code, String message, Object data) {
-        return ServerResponse.status(status)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(json.writeValueAsBytes(JsonRpcErrors.body(id, code, message, data)));
+        return McpErrors.response(status, id, code, message, data);
     }
 }

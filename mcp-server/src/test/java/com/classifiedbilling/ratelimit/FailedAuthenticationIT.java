@@ -13,6 +13,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "billing.rate-limits.failed-authentications-per-minute=30")
 class FailedAuthenticationIT {
+
+    private static final Logger log = LoggerFactory.getLogger(FailedAuthenticationIT.class);
 
     static final TestDatabase database = TestDatabase.create();
 
@@ -63,9 +67,12 @@ class FailedAuthenticationIT {
         Thread.sleep(STATISTICS_DELAY_MS);
         long afterRest = transactions();
 
-        System.out.printf(
-                "FailedAuthenticationIT: first 30 keys %s, %d transactions; next 270 keys %s, %d transactions%n",
-                first, afterFirst - beforeFirst, rest, afterRest - afterFirst);
+        log.info(
+                "first 30 keys {}, {} transactions; next 270 keys {}, {} transactions",
+                first,
+                afterFirst - beforeFirst,
+                rest,
+                afterRest - afterFirst);
         assertThat(first).isEqualTo(Map.of(401, 30));
         assertThat(rest).isEqualTo(Map.of(429, 270));
         assertThat(afterFirst - beforeFirst).as("the first keys were looked up").isGreaterThanOrEqualTo(30);

@@ -102,7 +102,8 @@ final class MessageFilter implements WebFilter {
                                         ProtocolEra.LEGACY,
                                         null);
                         recognised.with(message).putOn(exchange);
-                        return chain.filter(replayed(exchange, parsed.json == null ? bytes : canonical(parsed.json)));
+                        // the JSON door's handler reads the parsed message, not the body: nothing to write anew
+                        return chain.filter(replayed(exchange, bytes));
                     }
                     if (parsed.json == null) {
                         return answers.refuse(

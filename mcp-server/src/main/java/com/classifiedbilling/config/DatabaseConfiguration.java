@@ -32,11 +32,18 @@ class DatabaseConfiguration {
     /** Brings the schema up to date before anything else touches the database. */
     @Bean
     SchemaMigration schemaMigration(DatabaseTarget target) {
+        if (target instanceof DatabaseTarget.Embedded embedded) {
+            embedded.keepPrivate();
+        }
         Flyway flyway = Flyway.configure()
                 .dataSource(target.jdbcUrl(), target.user(), target.password())
                 .locations("classpath:db/migration")
                 .load();
-        return new SchemaMigration(flyway.migrate().migrationsExecuted);
+        int executed = flyway.migrate().migrationsExecuted;
+        if (target instanceof DatabaseTarget.Embedded embedded) {
+            embedded.keepPrivate();
+        }
+        return new SchemaMigration(executed);
     }
 
     @Bean(destroyMethod = "dispose")

@@ -1,10 +1,15 @@
 package com.classifiedbilling.config;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
 
 /**
  * The database the server talks to: PostgreSQL named by one URL, or the embedded H2 default.
@@ -54,6 +59,29 @@ sealed interface DatabaseTarget {
         @Override
         public String password() {
             return "";
+        }
+
+        /**
+         * Makes the database's folder readable by this user alone (0700), creating it if need be,
+         * and its files too (0600): they hold the private keys that sign access tokens. Files H2
+         * makes later (a lock or trace file) sit inside the closed folder. On a file system without
+         * POSIX permissions nothing is changed.
+         */
+        void keepPrivate() {
+            Path folder = file.getParent();
+            try {
+                Files.createDirectories(folder);
+                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+                try (Stream<Path> files = Files.list(folder)) {
+                    for (Path each : files.filter(Files::isRegularFile).toList()) {
+                        Files.setPosixFilePermissions(each, PosixFilePermissions.fromString("rw-------"));
+                    }
+                }
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows and the like: the folder's ACLs are the operator's to set
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not make " + folder + " private to this user", e);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package com.classifiedbilling.config;
 
 import com.classifiedbilling.auth.apikey.ApiKeyAuthenticator;
+import com.classifiedbilling.auth.oauth.OAuthEndpoints;
 import com.classifiedbilling.auth.oauth.PublicUrls;
 import com.classifiedbilling.auth.oauth.grant.AccessTokenAuthenticator;
 import com.classifiedbilling.auth.web.BearerAuthenticationManager;
@@ -46,10 +47,10 @@ class SecurityConfiguration {
     static final String API = "/api/**";
 
     /** Under {@code /api/} but open: the token endpoint authenticates clients itself. */
-    static final String TOKEN_ENDPOINT = "/api/mcp-token";
+    static final String TOKEN_ENDPOINT = OAuthEndpoints.TOKEN.get(0);
 
     /** The consent page and its alias. */
-    static final String[] CONSENT = {"/mcp-connect", "/authorize"};
+    static final String[] CONSENT = OAuthEndpoints.AUTHORIZATION.toArray(String[]::new);
 
     /**
      * No observation of each security filter: no metrics are exported, and the observing wrappers

@@ -49,6 +49,7 @@ public final class EarlyAnswers implements Refusals {
      * Refuses a request to an OAuth endpoint in its shape, {@code {"error", "error_description"}}
      * (<a href="https://www.rfc-editor.org/rfc/rfc6749#section-5.2">RFC 6749 §5.2</a>).
      */
+    @Override
     public Mono<Void> refuseOAuth(ServerWebExchange exchange, HttpStatusCode status, String error, String description) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);

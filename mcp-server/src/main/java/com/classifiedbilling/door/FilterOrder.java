@@ -23,6 +23,18 @@ public final class FilterOrder {
     public static final int LIMIT_ADDRESS = CHECK_ORIGIN + 1;
 
     /**
+     * {@code auth.oauth.TrustedHostFilter}: without a public URL, the OAuth endpoints and metadata
+     * answer only for loopback and allowed hosts (400).
+     */
+    public static final int CHECK_HOST = LIMIT_ADDRESS + 1;
+
+    /**
+     * {@code auth.web.ParametersFilter}: reads the query string and the OAuth endpoints' forms
+     * strictly (400 for a bad escape or a control character, 413 for a form too large).
+     */
+    public static final int READ_PARAMETERS = CHECK_HOST + 1;
+
+    /**
      * Spring Security's chain ({@code WebFluxSecurityConfiguration}'s own order, -100): the bearer
      * credential (401, 429 after too many failures from one address, 503), the consent page's CSRF.
      */

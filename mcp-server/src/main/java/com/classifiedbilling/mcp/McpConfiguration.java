@@ -48,15 +48,16 @@ class McpConfiguration {
 
     @Bean(destroyMethod = "close")
     McpStatelessAsyncServer streamableHttpServer(
-            WebFluxStatelessServerTransport transport, McpJsonMapper mapper, McpToolCalls tools) {
+            WebFluxStatelessServerTransport transport, McpJsonMapper mapper, McpToolCalls tools, McpIdentity identity) {
         return McpServer.async(transport)
                 .jsonMapper(mapper)
-                .serverInfo(McpIdentity.SERVER_INFO)
+                .serverInfo(identity.serverInfo())
                 .instructions(McpIdentity.INSTRUCTIONS)
                 .capabilities(
                         McpSchema.ServerCapabilities.builder().tools(false).build())
                 .validateToolInputs(false)
                 .tools(tools.stateless())
+                .addToolFilter(tools.visibility())
                 .build();
     }
 
@@ -74,15 +75,20 @@ class McpConfiguration {
 
     @Bean(destroyMethod = "close")
     @SuppressWarnings("removal")
-    McpAsyncServer sseServer(WebFluxSseServerTransportProvider transport, McpJsonMapper mapper, McpToolCalls tools) {
+    McpAsyncServer sseServer(
+            WebFluxSseServerTransportProvider transport,
+            McpJsonMapper mapper,
+            McpToolCalls tools,
+            McpIdentity identity) {
         return McpServer.async(transport)
                 .jsonMapper(mapper)
-                .serverInfo(McpIdentity.SERVER_INFO)
+                .serverInfo(identity.serverInfo())
                 .instructions(McpIdentity.INSTRUCTIONS)
                 .capabilities(
                         McpSchema.ServerCapabilities.builder().tools(false).build())
                 .validateToolInputs(false)
                 .tools(tools.sessions())
+                .addToolFilter(tools.visibility())
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package com.classifiedbilling.mcp;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,10 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sseKeepAlive how often an open SSE stream gets a ping
  * @param sseIdleTimeout an SSE session with no message for this long is closed
  * @param sseSessionsPerUser how many SSE streams one user may hold open at once
+ * @param websiteUrl the product's website, given as {@code serverInfo.websiteUrl}
  */
 @ConfigurationProperties("billing.mcp")
 public record McpProperties(
         @DefaultValue List<String> allowedOrigins,
         @DefaultValue("20s") Duration sseKeepAlive,
         @DefaultValue("30m") Duration sseIdleTimeout,
-        @DefaultValue("20") int sseSessionsPerUser) {}
+        @DefaultValue("20") int sseSessionsPerUser,
+        @DefaultValue("https://app.classifiedbilling.com") URI websiteUrl) {}

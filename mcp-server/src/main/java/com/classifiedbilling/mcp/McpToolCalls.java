@@ -8,6 +8,7 @@ import com.classifiedbilling.tool.Admission;
 import com.classifiedbilling.tool.ToolCall;
 import com.classifiedbilling.tool.ToolRegistry;
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpAsyncListFilter;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -47,10 +48,10 @@ final class McpToolCalls {
 
     private final List<McpSchema.Tool> tools;
 
-    McpToolCalls(ToolRegistry registry, JsonMapper json) {
+    McpToolCalls(ToolRegistry registry, JsonMapper json, McpIdentity identity) {
         this.registry = registry;
         this.json = json;
-        this.tools = describe(registry, json);
+        this.tools = describe(registry, json, identity.icons());
     }
 
     /**
@@ -91,6 +92,22 @@ final class McpToolCalls {
         return tools;
     }
 
+    /**
+     * The tools this caller may call, in the same order: a read-only credential is not shown tools
+     * it could only be refused. {@code tools/list} answers this on every MCP door.
+     */
+    List<McpSchema.Tool> visibleTo(BillingPrincipal caller) {
+        return tools.stream()
+                .filter(tool -> registry.mayCall(caller, tool.name()))
+                .toList();
+    }
+
+    /** {@link #visibleTo} as the SDK's list filter, for the transports it serves. */
+    McpAsyncListFilter<McpSchema.Tool> visibility() {
+        return (context, tool) -> Mono.just(
+                context.get(PRINCIPAL) instanceof BillingPrincipal caller && registry.mayCall(caller, tool.name()));
+    }
+
     /** Whether the registry has a tool of this name. */
     boolean has(String name) {
         return registry.requiredScope(name).isPresent();
@@ -101,7 +118,7 @@ final class McpToolCalls {
         return registry.unknownTool(name).getMessage();
     }
 
-    private static List<McpSchema.Tool> describe(ToolRegistry registry, JsonMapper json) {
+    private static List<McpSchema.Tool> describe(ToolRegistry registry, JsonMapper json, List<McpSchema.Icon> icons) {
         return registry.descriptors().stream()
                 .map(d -> McpSchema.Tool.builder()
                         .name(d.name())
@@ -116,6 +133,7 @@ final class McpToolCalls {
                                 d.hints().idempotent(),
                                 d.hints().openWorld(),
                                 null))
+                        .icons(icons)
                         .build())
                 .toList();
     }

@@ -1,10 +1,13 @@
 package com.classifiedbilling.mcp;
 
+import com.classifiedbilling.auth.principal.BillingPrincipal;
+import com.classifiedbilling.auth.web.PrincipalAttribute;
 import com.classifiedbilling.door.JsonRpcErrors;
 import com.classifiedbilling.door.Message;
 import com.classifiedbilling.door.ProtocolEra;
 import com.classifiedbilling.door.RecognisedRequest;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,10 +48,10 @@ final class ModernMcpHandler {
 
     private final JsonNode serverInfo;
 
-    ModernMcpHandler(McpToolCalls tools, JsonMapper json) {
+    ModernMcpHandler(McpToolCalls tools, JsonMapper json, McpIdentity identity) {
         this.tools = tools;
         this.json = json;
-        this.serverInfo = json.valueToTree(McpIdentity.SERVER_INFO);
+        this.serverInfo = json.valueToTree(identity.serverInfo());
     }
 
     Mono<ServerResponse> handle(ServerRequest request) {
@@ -85,7 +88,7 @@ final class ModernMcpHandler {
         }
         return switch (message.method()) {
             case "server/discover" -> result(id, discover());
-            case "tools/list" -> listTools(id, params);
+            case "tools/list" -> listTools(request, id, params);
             case "tools/call" -> callTool(request, id, params);
             default ->
                 error(
@@ -105,13 +108,14 @@ final class ModernMcpHandler {
         return cacheable(result);
     }
 
-    private Mono<ServerResponse> listTools(JsonNode id, JsonNode params) {
+    private Mono<ServerResponse> listTools(ServerRequest request, JsonNode id, JsonNode params) {
         JsonNode cursor = params.path("cursor");
         if (!cursor.isMissingNode() && !cursor.isNull()) {
             return error(HttpStatus.OK, id, JsonRpcErrors.INVALID_PARAMS, McpErrors.UNKNOWN_CURSOR);
         }
         ObjectNode result = json.createObjectNode();
-        result.set("tools", json.valueToTree(tools.tools()));
+        BillingPrincipal caller = PrincipalAttribute.of(request.exchange());
+        result.set("tools", json.valueToTree(caller == null ? List.of() : tools.visibleTo(caller)));
         return result(id, cacheable(result));
     }
 

@@ -1,5 +1,7 @@
 package com.classifiedbilling.rest;
 
+import com.classifiedbilling.auth.oauth.OAuthEndpoints;
+import com.classifiedbilling.auth.oauth.OAuthException;
 import com.classifiedbilling.billing.BillingException;
 import com.classifiedbilling.billing.r2dbc.DatabaseFailures;
 import com.classifiedbilling.door.EarlyAnswers;
@@ -40,10 +42,26 @@ final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
         if (failure instanceof BillingException billing) {
             return errors.refuse(exchange, BillingStatus.of(billing.kind()), billing.getMessage());
         }
+        if (failure instanceof OAuthException oauth) {
+            // a request PublicUrls would not name the issuer for, on any path
+            return OAuthEndpoints.isOAuth(exchange)
+                    ? errors.refuseOAuth(exchange, oauth.status(), oauth.error(), oauth.description())
+                    : errors.refuse(exchange, oauth.status(), oauth.description());
+        }
         if (failure instanceof ResponseStatusException status) {
             return errors.refuse(exchange, status.getStatusCode(), messageFor(status.getStatusCode()));
         }
         String requestId = exchange.getRequest().getId();
+        if (DatabaseFailures.isUnstorableValue(failure)) {
+            log.warn(
+                    "Request {} refused: the database cannot store a value it carried (SQLSTATE {})",
+                    requestId,
+                    DatabaseFailures.sqlState(failure));
+            return OAuthEndpoints.isOAuth(exchange)
+                    ? errors.refuseOAuth(
+                            exchange, HttpStatus.BAD_REQUEST, "invalid_request", DatabaseFailures.UNSTORABLE_VALUE)
+                    : errors.refuse(exchange, HttpStatus.BAD_REQUEST, DatabaseFailures.UNSTORABLE_VALUE);
+        }
         if (DatabaseFailures.isUnavailable(failure)) {
             log.warn("Request {} failed: database unavailable: {}", requestId, failure.toString());
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");

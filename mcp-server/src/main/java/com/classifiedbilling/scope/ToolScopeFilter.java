@@ -1,6 +1,7 @@
 package com.classifiedbilling.scope;
 
 import com.classifiedbilling.auth.principal.BillingPrincipal;
+import com.classifiedbilling.auth.principal.CredentialKind;
 import com.classifiedbilling.auth.principal.Scope;
 import com.classifiedbilling.auth.web.BearerChallenge;
 import com.classifiedbilling.auth.web.PrincipalAttribute;
@@ -19,11 +20,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Refuses a tool call whose credential lacks the tool's scope with HTTP 403 and {@code
- * WWW-Authenticate: Bearer error="insufficient_scope", scope="…", resource_metadata="…"}, on every
- * door: the JSON door's {@code {"tool"}} and the MCP doors' {@code tools/call}, as the front door
- * recognised them. An MCP client can then ask the user for the missing scope (step-up
- * authorization). Runs after authentication and before the rate limit, so a refused call spends
- * no token.
+ * WWW-Authenticate: Bearer error="insufficient_scope", scope="…", resource_metadata="…"}: the JSON
+ * door's {@code {"tool"}} for any credential, and the MCP doors' {@code tools/call} for an access
+ * token, whose client can then ask the user for the missing scope (step-up authorization). An API
+ * key cannot step up, so on the MCP doors its call goes on and the registry's refusal becomes the
+ * tool's {@code isError} result. Runs after authentication and before the rate limit, so a
+ * refused call spends no token.
  */
 @Component
 @Order(FilterOrder.CHECK_SCOPE)
@@ -50,10 +52,15 @@ final class ToolScopeFilter implements WebFilter {
         if (principal == null || needed.isEmpty() || principal.has(needed.get())) {
             return chain.filter(exchange);
         }
+        if (principal.kind() == CredentialKind.API_KEY && recognised.door().isMcp()) {
+            // a key cannot step up: the call goes on to the registry, whose refusal is the tool's
+            // isError result, read by the model rather than by an OAuth client
+            return chain.filter(exchange);
+        }
         challenge.insufficientScope(exchange, needed.get());
         return answers.refuse(
                 exchange,
                 HttpStatus.FORBIDDEN,
-                ToolRegistry.missingScope(tool, needed.get()).getMessage());
+                ToolRegistry.missingScope(tool, needed.get(), principal).getMessage());
     }
 }

@@ -17,7 +17,7 @@ public interface BillingTool<I, R> {
     /** A short human title, e.g. "List invoices". */
     String title();
 
-    /** When an agent should use the tool, and nothing else. */
+    /** What the tool does and returns, as the connector directory asks: facts, not orders to the model. */
     String description();
 
     ToolHints hints();

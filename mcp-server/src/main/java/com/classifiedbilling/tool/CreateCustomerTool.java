@@ -31,14 +31,21 @@ final class CreateCustomerTool implements BillingTool<CreateCustomerInput, Creat
 
     @Override
     public String description() {
-        return "Create a new customer in a workspace; every contact and address field is required. Use only when "
-                + "the user asks to add a customer, after checking with list_customers that it does not exist. "
-                + "Pass an idempotency_key to make retries safe.";
+        return "Creates a customer in a workspace from its company details, contact person and address (every field "
+                + "is required) and returns the new customer with its ID. With an idempotency_key, a repeated call "
+                + "returns the first call's customer instead of creating a second one.";
     }
 
     @Override
     public ToolHints hints() {
-        return new ToolHints(false, false, false, false);
+        return new ToolHints(
+                false,
+                false,
+                false,
+                false,
+                "Not read-only: it adds a customer. Not destructive: it only adds and never changes or removes an"
+                        + " existing record. Not idempotent: the same input sent twice without an idempotency_key makes"
+                        + " two customers. Closed world: it touches only this server's data.");
     }
 
     @Override

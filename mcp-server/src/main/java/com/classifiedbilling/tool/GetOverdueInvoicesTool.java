@@ -35,8 +35,8 @@ final class GetOverdueInvoicesTool implements BillingTool<GetOverdueInvoicesInpu
 
     @Override
     public String description() {
-        return "Get a workspace's unpaid invoices whose due date has passed, the most overdue first, with the "
-                + "total overdue amount. Use to see what needs chasing.";
+        return "Returns a workspace's unpaid invoices whose due date has passed, the most overdue first, with the "
+                + "total overdue amount per currency and a cursor for the next page.";
     }
 
     @Override

@@ -26,8 +26,8 @@ final class GetRevenueSummaryTool implements BillingTool<WorkspaceInput, GetReve
 
     @Override
     public String description() {
-        return "Get a workspace's total paid versus outstanding revenue and its invoice counts, per currency. "
-                + "Use for dashboard-style overviews of how much was collected and how much is owed.";
+        return "Returns a workspace's revenue per currency: the total of its paid invoices, the total still "
+                + "outstanding, and how many invoices are paid and unpaid.";
     }
 
     @Override

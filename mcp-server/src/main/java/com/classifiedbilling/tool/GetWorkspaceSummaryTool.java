@@ -26,8 +26,8 @@ final class GetWorkspaceSummaryTool implements BillingTool<WorkspaceInput, GetWo
 
     @Override
     public String description() {
-        return "Get a workspace's counts of customers, invoices, service items and team members, and how many "
-                + "invoices are Due or Paid. Use for a quick overview of one workspace.";
+        return "Returns one workspace's counts of customers, invoices, service items and team members, and how many "
+                + "of its invoices are Due and how many Paid.";
     }
 
     @Override

@@ -28,9 +28,8 @@ final class ListCustomersTool implements BillingTool<ListCustomersInput, ListCus
 
     @Override
     public String description() {
-        return "List a workspace's customers by company name, up to 50 at a time, optionally only those whose "
-                + "company name or email contains the search text (case-insensitive). Use to find a customer or to "
-                + "check whether one exists before creating it.";
+        return "Lists a workspace's customers in company-name order, up to 50 per page with a cursor for the next. "
+                + "With search, only customers whose company name or email contains the text, ignoring case.";
     }
 
     @Override

@@ -31,8 +31,9 @@ final class ListInvoicesTool implements BillingTool<ListInvoicesInput, ListInvoi
 
     @Override
     public String description() {
-        return "List a workspace's invoices, newest issued first, optionally only the Due or only the Paid ones. "
-                + "Use to look up invoices or recent billing activity; use get_overdue_invoices for what is late.";
+        return "Lists a workspace's invoices, the most recently issued first, 20 per page by default (up to 100) with "
+                + "a cursor for the next. With status, only the Due or only the Paid invoices. Late invoices and "
+                + "their totals are what get_overdue_invoices returns.";
     }
 
     @Override

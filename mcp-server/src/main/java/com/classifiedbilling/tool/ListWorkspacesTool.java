@@ -27,8 +27,8 @@ final class ListWorkspacesTool implements BillingTool<ListWorkspacesInput, ListW
 
     @Override
     public String description() {
-        return "List the billing workspaces the user owns or belongs to, with their IDs. Call this first: "
-                + "every other tool needs a workspace_id from here.";
+        return "Lists the billing workspaces the user owns or belongs to, with each one's ID, title and business "
+                + "details. Every other tool takes one of these IDs as workspace_id.";
     }
 
     @Override

@@ -29,15 +29,22 @@ final class MarkInvoicePaidTool implements BillingTool<MarkInvoicePaidInput, Mar
 
     @Override
     public String description() {
-        return "Record that an invoice has been paid, with an optional payment method (e.g. Bank Transfer, Stripe, "
-                + "Cash). Use only when the user says the invoice was paid. On an invoice that is already paid it "
-                + "changes nothing and says already_paid.";
+        return "Records that an invoice has been paid, with an optional payment method (for example Bank Transfer, "
+                + "Stripe or Cash), and returns the invoice. An invoice that is already paid is left as it is, and "
+                + "the result says already_paid.";
     }
 
     /** Overwrites the invoice's status (no tool undoes it), and a second call changes nothing. */
     @Override
     public ToolHints hints() {
-        return new ToolHints(false, true, true, false);
+        return new ToolHints(
+                false,
+                true,
+                true,
+                false,
+                "Not read-only: it writes the payment. Destructive: it overwrites the invoice's status, payment date and"
+                        + " method, and no tool undoes that. Idempotent: a second call with the same input finds the"
+                        + " invoice paid and changes nothing. Closed world: it touches only this server's data.");
     }
 
     @Override

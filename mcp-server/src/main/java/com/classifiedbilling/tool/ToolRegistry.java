@@ -1,5 +1,7 @@
 package com.classifiedbilling.tool;
 
+import com.classifiedbilling.auth.principal.BillingPrincipal;
+import com.classifiedbilling.auth.principal.CredentialKind;
 import com.classifiedbilling.auth.principal.Scope;
 import com.classifiedbilling.billing.BillingException;
 import com.classifiedbilling.billing.r2dbc.DatabaseFailures;
@@ -61,11 +63,23 @@ public final class ToolRegistry {
         return entry == null ? Optional.empty() : Optional.of(entry.scope);
     }
 
-    /** The refusal for a credential without the scope a tool needs, the same on every door. */
-    public static BillingException missingScope(String tool, Scope scope) {
-        return new BillingException(
-                BillingException.Kind.FORBIDDEN,
-                "This credential may not use " + tool + ": it needs the " + scope.value() + " scope.");
+    /** Whether this caller's credential has the scope the tool needs (false for an unknown tool). */
+    public boolean mayCall(BillingPrincipal principal, String name) {
+        Entry<?, ?> entry = tools.get(name);
+        return entry != null && principal.has(entry.scope);
+    }
+
+    /**
+     * The refusal for a credential without the scope a tool needs, the same on every door. An API
+     * key cannot gain a scope, so its refusal says the key is read-only; an access token can (the
+     * client asks the user again), so its refusal names the scope to ask for.
+     */
+    public static BillingException missingScope(String tool, Scope scope, BillingPrincipal principal) {
+        String message = principal.kind() == CredentialKind.API_KEY && !principal.has(Scope.WRITE)
+                ? "This API key is read-only: it may not use " + tool + ", which needs the " + scope.value()
+                        + " scope. Use a key with write access."
+                : "This credential may not use " + tool + ": it needs the " + scope.value() + " scope.";
+        return new BillingException(BillingException.Kind.FORBIDDEN, message);
     }
 
     /** The tools, by name. */
@@ -103,7 +117,10 @@ public final class ToolRegistry {
         }
         return Mono.defer(() -> entry.invoke(call, input == null ? JsonNodeFactory.instance.objectNode() : input))
                 .timeout(properties.callTimeout(), Mono.error(() -> unavailable("did not answer in time")))
-                .onErrorMap(DatabaseFailures::isUnavailable, e -> unavailable("is unavailable"));
+                .onErrorMap(DatabaseFailures::isUnavailable, e -> unavailable("is unavailable"))
+                .onErrorMap(
+                        DatabaseFailures::isUnstorableValue,
+                        e -> BillingException.invalidInput(DatabaseFailures.UNSTORABLE_VALUE));
     }
 
     private static BillingException unavailable(String what) {
@@ -150,7 +167,7 @@ public final class ToolRegistry {
 
         Mono<JsonNode> invoke(ToolCall call, JsonNode input) {
             if (!call.principal().has(scope)) {
-                return Mono.error(missingScope(tool.name(), scope));
+                return Mono.error(missingScope(tool.name(), scope, call.principal()));
             }
             validator.validate(input);
             I value;

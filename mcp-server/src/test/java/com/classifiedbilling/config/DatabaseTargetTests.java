@@ -3,10 +3,31 @@ package com.classifiedbilling.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTargetTests {
+
+    @Test
+    void whenEmbeddedThenItsFolderAndFilesArePrivateToTheUser(@TempDir Path parent) throws Exception {
+        Path folder = parent.resolve("data");
+        DatabaseTarget.Embedded target =
+                (DatabaseTarget.Embedded) DatabaseTarget.of(properties(null, folder.toString()));
+        target.keepPrivate();
+        Path file = Files.createFile(folder.resolve("billing.mv.db"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        target.keepPrivate();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+    }
 
     @Test
     void whenNoUrlThenEmbeddedInDataDir() {

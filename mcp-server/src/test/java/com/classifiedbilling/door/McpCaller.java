@@ -9,7 +9,9 @@ import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /** An MCP door through the official MCP Java SDK client: Streamable HTTP or HTTP+SSE. */
@@ -59,6 +61,12 @@ final class McpCaller implements ToolCaller {
         }
         // the text content and the structured content carry the same JSON
         return new Answer(JSON.valueToTree(result.structuredContent()), null);
+    }
+
+    @Override
+    public Optional<List<String>> toolNames() {
+        return Optional.of(
+                client.listTools().tools().stream().map(McpSchema.Tool::name).toList());
     }
 
     @Override

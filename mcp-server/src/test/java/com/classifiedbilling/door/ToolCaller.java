@@ -1,5 +1,7 @@
 package com.classifiedbilling.door;
 
+import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /** Calls a tool through one door, as that door's clients would. */
@@ -10,6 +12,11 @@ interface ToolCaller extends AutoCloseable {
      * @return the tool's answer: a result, or the error message a caller sees
      */
     Answer call(String tool, String input);
+
+    /** The names {@code tools/list} shows this caller, in order; empty for a door without a listing. */
+    default Optional<List<String>> toolNames() {
+        return Optional.empty();
+    }
 
     @Override
     default void close() {}

@@ -7,6 +7,8 @@ import com.classifiedbilling.support.BillingFixture;
 import com.classifiedbilling.support.BillingFixture.Account;
 import com.classifiedbilling.support.PostgresIntegrationTest;
 import com.classifiedbilling.support.ToolResponses;
+import com.classifiedbilling.tool.ToolRegistry;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,36 @@ abstract class ToolDoorTests extends PostgresIntegrationTest {
     @AfterEach
     void close() {
         door.close();
+    }
+
+    @Test
+    void aReadOnlyKeySeesOnlyTheReadToolsAndAWriteCallSaysTheKeyIsReadOnly() {
+        List<ToolRegistry.Descriptor> all = context.getBean(ToolRegistry.class).descriptors();
+        List<String> readTools = all.stream()
+                .filter(tool -> tool.hints().readOnly())
+                .map(ToolRegistry.Descriptor::name)
+                .toList();
+        String before = database.snapshot();
+        try (ToolCaller readOnly = caller(port, new BillingFixture(context).readOnlyKey(account))) {
+            readOnly.toolNames().ifPresent(names -> assertThat(names).containsExactlyElementsOf(readTools));
+            door.toolNames()
+                    .ifPresent(names -> assertThat(names)
+                            .containsExactlyElementsOf(all.stream()
+                                    .map(ToolRegistry.Descriptor::name)
+                                    .toList()));
+
+            Answer write = readOnly.call(
+                    "create_customer",
+                    "{\"workspace_id\":\"" + account.workspaceId() + "\",\"company_name\":\"Read Only Ltd\","
+                            + "\"email\":\"ro@example.com\"}");
+
+            assertThat(write.error())
+                    .isEqualTo("This API key is read-only: it may not use create_customer, which needs"
+                            + " the billing:write scope. Use a key with write access.");
+            assertThat(readOnly.call("list_workspaces", "{}").isError()).isFalse();
+        }
+        assertThat(readTools).isNotEmpty().hasSizeLessThan(all.size());
+        assertThat(database.snapshot()).isEqualTo(before);
     }
 
     @Test

@@ -13,6 +13,10 @@ import com.classifiedbilling.oauth.OAuthDance.Pkce;
 import com.classifiedbilling.support.BillingFixture;
 import com.classifiedbilling.support.BillingFixture.Account;
 import com.classifiedbilling.support.PostgresIntegrationTest;
+import com.classifiedbilling.support.RawHttp;
+import com.classifiedbilling.support.SseStream;
+import com.classifiedbilling.tool.ToolRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -372,9 +376,16 @@ class OAuthFlowIT extends PostgresIntegrationTest {
         assertThat(refused.headers().getFirst(HttpHeaders.LOCATION)).isNull();
     }
 
+    /** A client a person has approved once: only such a client's errors are redirected (RFC 9700 §4.11.2). */
+    private Client approvedClaude() {
+        Client client = dance.registerClaude();
+        dance.code(client, Pkce.create(), account.key());
+        return client;
+    }
+
     @Test
     void whenChallengeIsMissingThenInvalidRequestAndNoCodeCanBeHad() {
-        Client client = dance.registerClaude();
+        Client client = approvedClaude();
         Map<String, String> params = dance.authorization(client, Pkce.create());
         params.remove("code_challenge");
         params.remove("code_challenge_method");
@@ -394,7 +405,7 @@ class OAuthFlowIT extends PostgresIntegrationTest {
         "resource, https://other.example/mcp, invalid_target"
     })
     void whenAParameterIsRefusedThenTheErrorGoesBackToTheClient(String parameter, String value, String error) {
-        Client client = dance.registerClaude();
+        Client client = approvedClaude();
         Map<String, String> params = dance.authorization(client, Pkce.create());
         params.put(parameter, value);
 
@@ -634,7 +645,7 @@ class OAuthFlowIT extends PostgresIntegrationTest {
     }
 
     @Test
-    void whenTokenLacksTheWriteScopeThen403WithInsufficientScope() {
+    void whenTokenLacksTheWriteScopeThen403WithInsufficientScope() throws Exception {
         Client client = dance.registerClaude();
         Pkce pkce = Pkce.create();
         Map<String, String> params = dance.authorization(client, pkce);
@@ -670,6 +681,82 @@ class OAuthFlowIT extends PostgresIntegrationTest {
                 .isEqualTo(challenge + dance.base + "/.well-known/oauth-protected-resource/mcp\"");
         assertThat(mcp.json().path("id").asInt()).isEqualTo(7);
         assertThat(dance.callTool(access, "list_workspaces", "{}").status()).isEqualTo(200);
+        params = dance.authorization(client, pkce = Pkce.create());
+        params.put("scope", "billing:read");
+        params.put("resource", dance.base + "/sse");
+        String sseCode = dance.decide(dance.consentPage(params), account.key(), "approve")
+                .redirectParam("code");
+        Map<String, String> sseRedemption = dance.redemption(client, sseCode, pkce);
+        sseRedemption.put("resource", dance.base + "/sse");
+        String sseAccess =
+                dance.token(sseRedemption).json().path("access_token").asString();
+        assertThat(listedTools(access, sseAccess))
+                .as("a billing:read token is shown the read tools only on each MCP door")
+                .hasSize(3)
+                .allSatisfy(names -> assertThat(names).containsExactlyElementsOf(readTools()));
+        assertThat(listedTools(account.key(), account.key()))
+                .allSatisfy(names ->
+                        assertThat(names).hasSizeGreaterThan(readTools().size()));
+    }
+
+    private List<String> readTools() {
+        return context.getBean(ToolRegistry.class).descriptors().stream()
+                .filter(tool -> tool.hints().readOnly())
+                .map(ToolRegistry.Descriptor::name)
+                .toList();
+    }
+
+    /** What tools/list shows this credential on /mcp (2025-11-25, 2026-07-28) and on /sse. */
+    private List<List<String>> listedTools(String credential, String sseCredential) throws Exception {
+        List<List<String>> listed = new ArrayList<>();
+        String legacy = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
+        String modern = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"_meta\":{"
+                + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
+        for (Map.Entry<String, String> era :
+                Map.of("2025-11-25", legacy, "2026-07-28", modern).entrySet()) {
+            Answer answer = OAuthDance.answer(http.post()
+                    .uri("/mcp")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + credential)
+                    .header(HttpHeaders.ACCEPT, "application/json, text/event-stream")
+                    .header("MCP-Protocol-Version", era.getKey())
+                    .header("Mcp-Method", "tools/list")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(era.getValue())
+                    .exchange()
+                    .expectBody(String.class)
+                    .returnResult());
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            listed.add(names(answer.json().path("result").path("tools")));
+        }
+        try (SseStream stream = SseStream.initialized(dance.base, sseCredential)) {
+            new RawHttp(port)
+                    .send(
+                            "POST",
+                            stream.endpoint(),
+                            Map.of(
+                                    "Authorization", "Bearer " + sseCredential,
+                                    "Content-Type", "application/json",
+                                    "Host", "localhost:" + port),
+                            "{\"jsonrpc\":\"2.0\",\"id\":\"list\",\"method\":\"tools/list\"}"
+                                    .getBytes(StandardCharsets.UTF_8));
+            assertThat(stream.awaitCount("\"id\":\"list\"", 1))
+                    .as(stream.received())
+                    .isTrue();
+            String data = stream.received()
+                    .lines()
+                    .filter(line -> line.startsWith("data:") && line.contains("\"id\":\"list\""))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring("data:".length());
+            listed.add(names(OAuthDance.JSON.readTree(data).path("result").path("tools")));
+        }
+        return listed;
+    }
+
+    private static List<String> names(JsonNode tools) {
+        List<String> names = new ArrayList<>();
+        tools.forEach(tool -> names.add(tool.path("name").asString()));
+        return names;
     }
 
     @Test

@@ -376,13 +376,15 @@ class LegacyDoorIT extends PostgresIntegrationTest {
                 "create_customer",
                 pageCustomer(account.workspaceId()),
                 403,
-                "This credential may not use create_customer: it needs the billing:write scope.");
+                "This API key is read-only: it may not use create_customer, which needs the billing:write scope."
+                        + " Use a key with write access.");
         error(
                 readOnly,
                 "mark_invoice_paid",
                 "{\"workspace_id\":\"" + account.workspaceId() + "\",\"invoice_id\":\"" + firstDueInvoice() + "\"}",
                 403,
-                "This credential may not use mark_invoice_paid: it needs the billing:write scope.");
+                "This API key is read-only: it may not use mark_invoice_paid, which needs the billing:write scope."
+                        + " Use a key with write access.");
 
         assertThat(database.snapshot()).isEqualTo(before);
         ok(readOnly, "list_workspaces", "{}");

@@ -31,7 +31,7 @@ public final class RawHttp {
         }
     }
 
-    /** Sends one request; {@code body} may be {@code null}. */
+    /** Sends one request; {@code body} may be {@code null}; a {@code Host} in {@code headers} replaces the usual one. */
     public Answer send(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(15_000);
@@ -39,10 +39,11 @@ public final class RawHttp {
                     .append(method)
                     .append(' ')
                     .append(target)
-                    .append(" HTTP/1.1\r\n")
-                    .append("Host: 127.0.0.1:")
-                    .append(port)
-                    .append("\r\nConnection: close\r\n");
+                    .append(" HTTP/1.1\r\n");
+            if (headers.keySet().stream().noneMatch("Host"::equalsIgnoreCase)) {
+                head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+            }
+            head.append("Connection: close\r\n");
             headers.forEach((name, value) ->
                     head.append(name).append(": ").append(value).append("\r\n"));
             if (body != null) {

@@ -71,7 +71,12 @@ public final class SseStream implements AutoCloseable {
 
     /** Opens a stream with this credential; it must be accepted. */
     public static SseStream open(int port, String key) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sse"))
+        return open("http://127.0.0.1:" + port, key);
+    }
+
+    /** Opens a stream on the server at this base URL (its host may name a token's issuer). */
+    public static SseStream open(String base, String key) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/sse"))
                 .header("Authorization", "Bearer " + key)
                 .header("Accept", "text/event-stream")
                 .GET()
@@ -83,9 +88,16 @@ public final class SseStream implements AutoCloseable {
 
     /** Opens a stream and initializes its session: the SDK holds a session's other requests until then. */
     public static SseStream initialized(int port, String key) throws Exception {
-        SseStream stream = open(port, key);
-        RawHttp raw = new RawHttp(port);
-        Map<String, String> headers = Map.of("Authorization", "Bearer " + key, "Content-Type", "application/json");
+        return initialized("http://127.0.0.1:" + port, key);
+    }
+
+    /** {@link #initialized(int, String)} on the server at this base URL. */
+    public static SseStream initialized(String base, String key) throws Exception {
+        SseStream stream = open(base, key);
+        URI uri = URI.create(base);
+        RawHttp raw = new RawHttp(uri.getPort());
+        Map<String, String> headers = Map.of(
+                "Authorization", "Bearer " + key, "Content-Type", "application/json", "Host", uri.getRawAuthority());
         assertThat(raw.send("POST", stream.endpoint(), headers, bytes(initializeMessage()))
                         .status())
                 .isEqualTo(200);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.classifiedbilling.billing.After;
 import com.classifiedbilling.billing.BillingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class CursorsTests {
@@ -22,6 +24,40 @@ class CursorsTests {
         String name = "Müller & Söhne\tGmbH";
 
         assertThat(Cursors.text(Cursors.ofText(name, "cust_1"))).isEqualTo(new After<>(name, "cust_1"));
+    }
+
+    @Test
+    void shouldRoundTripANameWithNewlines() {
+        String name = "Acme\nHoldings\n";
+
+        assertThat(Cursors.text(Cursors.ofText(name, "cust_1"))).isEqualTo(new After<>(name, "cust_1"));
+    }
+
+    @Test
+    void shouldStillReadCursorsOfTheFirstLayout() {
+        String old = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("s\nAcme\ncust_1".getBytes(StandardCharsets.UTF_8));
+        String oldTime = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("t\n5.7\ninv_1".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(Cursors.text(old)).isEqualTo(new After<>("Acme", "cust_1"));
+        assertThat(Cursors.instant(oldTime)).isEqualTo(new After<>(Instant.ofEpochSecond(5, 7), "inv_1"));
+    }
+
+    @Test
+    void whenACursorHoldsNulOrIsNotUtf8ThenRefused() {
+        for (byte[] bad : new byte[][] {
+            "S\ncust_1\nA\0".getBytes(StandardCharsets.UTF_8),
+            "S\n\0\nAcme".getBytes(StandardCharsets.UTF_8),
+            "s\nA\0\ncust_1".getBytes(StandardCharsets.UTF_8),
+            {'S', '\n', 'c', '\n', (byte) 0xff},
+            {'S', '\n', 'c', '\n', (byte) 0xc0, (byte) 0xaf}
+        }) {
+            String cursor = Base64.getUrlEncoder().encodeToString(bad);
+            assertThatThrownBy(() -> Cursors.text(cursor)).isInstanceOf(BillingException.class);
+        }
     }
 
     @Test

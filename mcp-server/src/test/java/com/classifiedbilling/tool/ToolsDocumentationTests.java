@@ -122,6 +122,8 @@ class ToolsDocumentationTests {
                     .append(hints(tool.hints()))
                     .append("\n\n")
                     .append(tool.description())
+                    .append("\n\n*Hints* (MCP tool annotations): ")
+                    .append(tool.hints().why())
                     .append("\n\n### Input\n\n");
             if (input.path("properties").isEmpty()) {
                 doc.append("No input fields: pass `{}`.\n");

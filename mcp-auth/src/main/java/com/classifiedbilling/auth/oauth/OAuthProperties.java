@@ -3,6 +3,7 @@ package com.classifiedbilling.auth.oauth;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -26,6 +27,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyRefresh how often each instance reloads the signing keys
  * @param consentFailures wrong API keys taken from one address on the consent page per window
  * @param consentFailureWindow the window for {@code consentFailures}
+ * @param allowedHosts without a {@code publicUrl}, the hosts (besides loopback ones) whose {@code
+ *     Host} header may name the issuer; a request with any other gets 400 from the OAuth endpoints
+ *     and metadata, so that nobody can make this server advertise their host
+ * @param policyUri the privacy policy the metadata links to ({@code op_policy_uri}, {@code
+ *     resource_policy_uri}): a URL, or a path on this server
+ * @param serviceDocumentation the page for people who use or build against the server ({@code
+ *     service_documentation}, {@code resource_documentation}): a URL, or a path on this server
  */
 @ConfigurationProperties("billing.oauth")
 public record OAuthProperties(
@@ -42,15 +50,33 @@ public record OAuthProperties(
         @DefaultValue("500ms") Duration grantCacheTtl,
         @DefaultValue("60s") Duration keyRefresh,
         @DefaultValue("5") int consentFailures,
-        @DefaultValue("15m") Duration consentFailureWindow) {
+        @DefaultValue("15m") Duration consentFailureWindow,
+        @DefaultValue({}) List<String> allowedHosts,
+        @DefaultValue("/privacy") String policyUri,
+        @DefaultValue("/support") String serviceDocumentation) {
 
     public OAuthProperties {
+        for (String link : new String[] {policyUri, serviceDocumentation}) {
+            if (!link.startsWith("/") && !link.startsWith("https://")) {
+                throw new IllegalArgumentException(
+                        "billing.oauth.policy-uri and service-documentation are https URLs or paths on this server: "
+                                + link);
+            }
+        }
         allowedRedirectUris = List.copyOf(allowedRedirectUris);
+        allowedHosts = allowedHosts.stream()
+                .map(host -> host.strip().toLowerCase(Locale.ROOT))
+                .toList();
         if (publicUrl != null && publicUrl.toString().isBlank()) {
             publicUrl = null;
         }
         if (publicUrl != null && (publicUrl.getScheme() == null || publicUrl.getHost() == null)) {
             throw new IllegalArgumentException("billing.oauth.public-url must be an absolute URL, e.g. https://host");
         }
+    }
+
+    /** A link setting as an absolute URL: itself, or a path on the server at this base URL. */
+    public static String resolve(String link, String base) {
+        return link.startsWith("/") ? base + link : link;
     }
 }

@@ -3,14 +3,22 @@ package com.classifiedbilling.auth.oauth;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The server's public URLs: the issuer, the endpoints it advertises, and the canonical URLs of the
  * protected doors that access tokens are issued for. They come from {@link
- * OAuthProperties#publicUrl()} when it is set, else from the request.
+ * OAuthProperties#publicUrl()} when it is set, else from the request's {@code Host} — but only
+ * when that names a loopback address or one of {@link OAuthProperties#allowedHosts()}: any other
+ * Host is refused with a 400 {@link OAuthException}, so that a request cannot make the server
+ * advertise an attacker's host as its issuer.
  */
 @Component
 public final class PublicUrls {
@@ -19,27 +27,97 @@ public final class PublicUrls {
 
     private final ProtectedResources resources;
 
+    private final Set<String> allowedHosts;
+
+    /** The base URL made of {@code configured}, or {@code null}. */
+    private final String fixed;
+
     @Autowired
     PublicUrls(OAuthProperties properties, ProtectedResources resources) {
-        this(properties.publicUrl(), resources);
+        this(properties.publicUrl(), properties.allowedHosts(), resources);
+        if (configured == null) {
+            LoggerFactory.getLogger(PublicUrls.class)
+                    .warn(
+                            "BILLING_PUBLIC_URL (billing.oauth.public-url) is not set: the issuer and metadata URLs follow each"
+                                    + " request's Host, which is accepted only for loopback addresses and {}. Set it before"
+                                    + " clients connect from elsewhere.",
+                            allowedHosts.isEmpty() ? "no other host" : "billing.oauth.allowed-hosts " + allowedHosts);
+        }
     }
 
-    /** URLs under a fixed public base, or from each request when {@code configured} is {@code null}. */
-    public PublicUrls(URI configured, ProtectedResources resources) {
+    /**
+     * URLs under a fixed public base, or from each request when {@code configured} is {@code null}
+     * and its Host is loopback or one of {@code allowedHosts}.
+     */
+    public PublicUrls(URI configured, List<String> allowedHosts, ProtectedResources resources) {
         if (resources.paths().isEmpty()) {
             throw new IllegalArgumentException("A server protects at least one resource");
         }
         this.configured = configured;
+        this.fixed = configured == null
+                ? null
+                : withoutTrailingSlash(configured.getScheme() + "://" + configured.getRawAuthority()
+                        + (configured.getRawPath() == null ? "" : configured.getRawPath()));
+        this.allowedHosts = Set.copyOf(allowedHosts);
         this.resources = resources;
     }
 
-    /** The base URL for this request, without a trailing slash, e.g. {@code https://host}. */
+    /** The public base URL when it is set (without a trailing slash), rather than read from each request. */
+    public Optional<String> fixedBase() {
+        return Optional.ofNullable(fixed);
+    }
+
+    /** Whether the public URL is set, rather than read from each request. */
+    public boolean configured() {
+        return configured != null;
+    }
+
+    /**
+     * The base URL for this request, without a trailing slash, e.g. {@code https://host}.
+     *
+     * @throws OAuthException (400) when it would come from a Host that may not name the issuer
+     */
     public String base(ServerWebExchange exchange) {
-        URI uri = configured != null ? configured : exchange.getRequest().getURI();
-        String authority = uri.getRawAuthority();
-        String path = configured != null && uri.getRawPath() != null ? uri.getRawPath() : "";
-        String base = uri.getScheme() + "://" + authority + path;
+        if (fixed != null) {
+            return fixed;
+        }
+        URI uri = exchange.getRequest().getURI();
+        if (!trusted(uri.getHost())) {
+            throw untrustedHost();
+        }
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    /**
+     * The base URL for this request, or {@code null} when its Host may not name the issuer: for
+     * checks that should simply fail then (an access token presented there is not one of ours).
+     */
+    public String trustedBase(ServerWebExchange exchange) {
+        return configured == null && !trusted(exchange.getRequest().getURI().getHost()) ? null : base(exchange);
+    }
+
+    private boolean trusted(String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.toLowerCase(Locale.ROOT);
+        return name.equals("localhost")
+                || name.equals("[::1]")
+                || name.matches("127(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}")
+                || allowedHosts.contains(name);
+    }
+
+    private static String withoutTrailingSlash(String base) {
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** Why a request whose Host may not name the issuer is refused. */
+    public static final String UNTRUSTED_HOST =
+            "This server does not answer for that Host: its operator sets BILLING_PUBLIC_URL, or lists the host in"
+                    + " billing.oauth.allowed-hosts.";
+
+    private static OAuthException untrustedHost() {
+        return new OAuthException(HttpStatus.BAD_REQUEST, "invalid_request", UNTRUSTED_HOST);
     }
 
     /** The paths of the protected resources under a base URL ({@link ProtectedResources#paths()}). */

@@ -15,7 +15,8 @@ final class BearerToken extends AbstractAuthenticationToken {
     /**
      * @param token the credential as sent
      * @param base the public base URL the request came to: an access token must have been issued
-     *     by it and for one of its resources
+     *     by it and for one of its resources; {@code null} when the request's Host may not name
+     *     the issuer (then no access token is valid, and an API key still is)
      * @param address the sender's address, which failed authentications are counted against
      */
     BearerToken(String token, String base, String address) {

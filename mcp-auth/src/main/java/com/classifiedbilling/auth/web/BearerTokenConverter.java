@@ -43,6 +43,6 @@ public final class BearerTokenConverter implements ServerAuthenticationConverter
         if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH || token.contains(" ")) {
             return Mono.error(new BadCredentialsException("Authorization must be 'Bearer <API key or access token>'."));
         }
-        return Mono.just(new BearerToken(token, urls.base(exchange), ClientAddress.of(exchange)));
+        return Mono.just(new BearerToken(token, urls.trustedBase(exchange), ClientAddress.of(exchange)));
     }
 }

@@ -17,4 +17,11 @@ public interface Refusals {
      * response before (a challenge, {@code Retry-After}) are kept.
      */
     Mono<Void> refuse(ServerWebExchange exchange, HttpStatusCode status, String message);
+
+    /**
+     * Refuses a request to an OAuth endpoint with an OAuth error
+     * (<a href="https://www.rfc-editor.org/rfc/rfc6749#section-5.2">RFC 6749 §5.2</a>): {@code
+     * {"error", "error_description"}}.
+     */
+    Mono<Void> refuseOAuth(ServerWebExchange exchange, HttpStatusCode status, String error, String description);
 }

@@ -2,32 +2,19 @@ package com.classifiedbilling.auth.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.classifiedbilling.auth.oauth.ProtectedResources;
+import com.classifiedbilling.auth.oauth.McpOnly;
 import com.classifiedbilling.auth.oauth.PublicUrls;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.test.StepVerifier;
 
 class BearerTokenConverterTests {
 
-    private final BearerTokenConverter converter = new BearerTokenConverter(new PublicUrls(null, new OneDoor()));
-
-    /** A server with one protected resource, {@code /mcp}. */
-    private static final class OneDoor implements ProtectedResources {
-        @Override
-        public List<String> paths() {
-            return List.of("/mcp");
-        }
-
-        @Override
-        public String of(ServerWebExchange exchange) {
-            return "/mcp";
-        }
-    }
+    private final BearerTokenConverter converter =
+            new BearerTokenConverter(new PublicUrls(null, List.of(), new McpOnly()));
 
     @Test
     void whenBearerHeaderThenToken() {

@@ -1,7 +1,9 @@
 package com.classifiedbilling.auth.oauth.client;
 
 import com.classifiedbilling.auth.oauth.OAuthException;
-import java.net.URLDecoder;
+import com.classifiedbilling.auth.web.FormParameters;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.springframework.util.MultiValueMap;
@@ -30,17 +32,27 @@ public record ClientCredentials(String clientId, String secret) {
         }
         String decoded;
         try {
-            decoded = new String(
-                    Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw OAuthException.invalidClient("The Basic credentials are not valid base64.");
+            decoded = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(Base64.getDecoder()
+                            .decode(authorization.substring(6).strip())))
+                    .toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            throw OAuthException.invalidClient("The Basic credentials are not valid base64 of UTF-8 text.");
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
             throw OAuthException.invalidClient("The Basic credentials must be client_id:client_secret.");
         }
-        String id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-        String secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+        String id;
+        String secret;
+        try {
+            // RFC 6749 §2.3.1: each half is form-encoded
+            id = FormParameters.decodeComponent(decoded.substring(0, colon), "client_id");
+            secret = FormParameters.decodeComponent(decoded.substring(colon + 1), "client_secret");
+        } catch (FormParameters.MalformedException e) {
+            throw OAuthException.invalidClient("The Basic credentials are malformed: " + e.getMessage());
+        }
         if (formId != null && !formId.equals(id)) {
             throw OAuthException.invalidRequest("client_id in the form and in Authorization differ.");
         }

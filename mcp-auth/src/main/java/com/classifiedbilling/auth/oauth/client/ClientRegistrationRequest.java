@@ -98,7 +98,7 @@ public record ClientRegistrationRequest(
             if (!value.isString()) {
                 throw metadata(field + " must be an array of strings.");
             }
-            values.add(value.asString());
+            values.add(clean(value.asString(), field));
         }
         return values;
     }
@@ -110,7 +110,18 @@ public record ClientRegistrationRequest(
         if (!node.isString()) {
             throw metadata(field + " must be a string.");
         }
-        return node.asString();
+        return clean(node.asString(), field);
+    }
+
+    /** The value, unless it holds a control character (NUL among them), which nothing here may store or show. */
+    private static String clean(String value, String field) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw metadata(field + " must not contain control characters (such as NUL).");
+            }
+        }
+        return value;
     }
 
     private static OAuthException redirect(String description) {

@@ -1,9 +1,9 @@
 package com.classifiedbilling.auth.oauth.client;
 
-import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
-
+import com.classifiedbilling.auth.oauth.OAuthEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -14,6 +14,7 @@ class ClientRoutes {
 
     @Bean
     RouterFunction<ServerResponse> clientRegistrationRouter(ClientRegistrationHandler registration) {
-        return RouterFunctions.route(POST("/oauth/register").or(POST("/register")), registration::register);
+        return RouterFunctions.route(
+                OAuthEndpoints.at(HttpMethod.POST, OAuthEndpoints.REGISTRATION), registration::register);
     }
 }

@@ -1,5 +1,7 @@
 package com.classifiedbilling.auth.oauth.discovery;
 
+import com.classifiedbilling.auth.oauth.OAuthEndpoints;
+import com.classifiedbilling.auth.oauth.OAuthProperties;
 import com.classifiedbilling.auth.oauth.PublicUrls;
 import com.classifiedbilling.auth.oauth.jwt.SigningKeys;
 import com.classifiedbilling.auth.principal.Scope;
@@ -31,9 +33,12 @@ final class DiscoveryHandler {
 
     private final SigningKeys keys;
 
-    DiscoveryHandler(PublicUrls urls, SigningKeys keys) {
+    private final OAuthProperties properties;
+
+    DiscoveryHandler(PublicUrls urls, SigningKeys keys, OAuthProperties properties) {
         this.urls = urls;
         this.keys = keys;
+        this.properties = properties;
     }
 
     /** RFC 9728 §3.2; {@code door} is {@code ""} or one of {@link PublicUrls#resourcePaths()}. */
@@ -45,6 +50,8 @@ final class DiscoveryHandler {
         metadata.put("scopes_supported", SCOPES);
         metadata.put("bearer_methods_supported", List.of("header"));
         metadata.put("resource_name", "ClassifiedBilling");
+        metadata.put("resource_documentation", OAuthProperties.resolve(properties.serviceDocumentation(), base));
+        metadata.put("resource_policy_uri", OAuthProperties.resolve(properties.policyUri(), base));
         return document(metadata);
     }
 
@@ -53,11 +60,11 @@ final class DiscoveryHandler {
         String base = urls.base(request.exchange());
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("issuer", base);
-        metadata.put("authorization_endpoint", base + "/mcp-connect");
-        metadata.put("token_endpoint", base + "/api/mcp-token");
-        metadata.put("registration_endpoint", base + "/oauth/register");
-        metadata.put("revocation_endpoint", base + "/oauth/revoke");
-        metadata.put("jwks_uri", base + "/oauth/jwks");
+        metadata.put("authorization_endpoint", base + OAuthEndpoints.AUTHORIZATION.get(0));
+        metadata.put("token_endpoint", base + OAuthEndpoints.TOKEN.get(0));
+        metadata.put("registration_endpoint", base + OAuthEndpoints.REGISTRATION.get(0));
+        metadata.put("revocation_endpoint", base + OAuthEndpoints.REVOCATION.get(0));
+        metadata.put("jwks_uri", base + OAuthEndpoints.JWKS.get(0));
         metadata.put("scopes_supported", SCOPES);
         metadata.put("response_types_supported", List.of("code"));
         metadata.put("response_modes_supported", List.of("query"));
@@ -67,6 +74,8 @@ final class DiscoveryHandler {
         metadata.put("token_endpoint_auth_methods_supported", clientAuth);
         metadata.put("revocation_endpoint_auth_methods_supported", clientAuth);
         metadata.put("authorization_response_iss_parameter_supported", true);
+        metadata.put("service_documentation", OAuthProperties.resolve(properties.serviceDocumentation(), base));
+        metadata.put("op_policy_uri", OAuthProperties.resolve(properties.policyUri(), base));
         return document(metadata);
     }
 

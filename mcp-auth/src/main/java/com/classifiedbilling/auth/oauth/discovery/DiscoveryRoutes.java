@@ -2,9 +2,11 @@ package com.classifiedbilling.auth.oauth.discovery;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
+import com.classifiedbilling.auth.oauth.OAuthEndpoints;
 import com.classifiedbilling.auth.oauth.PublicUrls;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -22,8 +24,7 @@ class DiscoveryRoutes {
                     GET(PublicUrls.RESOURCE_METADATA + door), request -> discovery.protectedResource(request, door));
         }
         return routes.andRoute(
-                        GET("/.well-known/oauth-authorization-server").or(GET("/.well-known/openid-configuration")),
-                        discovery::authorizationServer)
-                .andRoute(GET("/oauth/jwks"), discovery::jwks);
+                        OAuthEndpoints.at(HttpMethod.GET, OAuthEndpoints.METADATA), discovery::authorizationServer)
+                .andRoute(OAuthEndpoints.at(HttpMethod.GET, OAuthEndpoints.JWKS), discovery::jwks);
     }
 }

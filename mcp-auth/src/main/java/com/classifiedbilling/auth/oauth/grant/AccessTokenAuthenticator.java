@@ -63,6 +63,10 @@ public final class AccessTokenAuthenticator {
      * is not valid here. Fails only when the database cannot be asked.
      */
     public Mono<BillingPrincipal> authenticate(String token, String base) {
+        if (base == null) {
+            // presented at a Host that may not name the issuer: no token of ours was issued there
+            return Mono.empty();
+        }
         return claims(token, base)
                 .filter(claims -> claims.expiresAt().isAfter(clock.instant()))
                 .flatMap(claims -> Mono.fromFuture(() -> owners.get(claims.grantId()), true)

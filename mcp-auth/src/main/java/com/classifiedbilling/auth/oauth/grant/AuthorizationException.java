@@ -26,7 +26,10 @@ public final class AuthorizationException extends RuntimeException {
         return new AuthorizationException("invalid_request", description, null, null);
     }
 
-    /** A problem sent back to the client's trusted redirect URI. */
+    /**
+     * A problem sent back to the client on a redirect URI that is trusted for errors, or shown on
+     * the page when {@code redirectUri} is {@code null} (a client no person has approved yet).
+     */
     static AuthorizationException toClient(String error, String description, String redirectUri, String state) {
         return new AuthorizationException(error, description, redirectUri, state);
     }

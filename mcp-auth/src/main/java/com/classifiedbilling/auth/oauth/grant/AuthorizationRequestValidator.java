@@ -64,7 +64,9 @@ final class AuthorizationRequestValidator {
                 return Mono.error(AuthorizationException.onPage(
                         "Without a client_id, only the allowed redirect URIs may be used; register your app first."));
             }
-            return Mono.fromCallable(() -> rest(params, null, "ClassifiedBilling connector", redirectUri, base));
+            // the operator allowed these redirect URIs: errors may go there
+            return Mono.fromCallable(
+                    () -> rest(params, null, "ClassifiedBilling connector", redirectUri, redirectUri, base));
         }
         return clients.find(clientId)
                 .switchIfEmpty(
@@ -73,46 +75,62 @@ final class AuthorizationRequestValidator {
                     if (!RedirectUris.matches(client.redirectUris(), redirectUri)) {
                         throw AuthorizationException.onPage("The redirect_uri is not one this app registered.");
                     }
-                    return rest(params, client, client.name(), redirectUri, base);
+                    return rest(params, client, client.name(), redirectUri, errorsTo(client, redirectUri), base);
                 });
     }
 
+    /**
+     * Where this client's errors may be sent: its redirect URI once a person has approved it, and
+     * nowhere before (<a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.11.2">RFC 9700
+     * §4.11.2</a>). Anyone may register a client with any https redirect URI; sending that
+     * registration's errors to it with no person involved would make this server an open redirector.
+     */
+    private static String errorsTo(OAuthClient client, String redirectUri) {
+        return client.unusedExpiresAt() == null ? redirectUri : null;
+    }
+
+    /** The rest of the request; its errors go to {@code errorsTo}, or on the page when it is {@code null}. */
     private AuthorizationRequest rest(
-            MultiValueMap<String, String> params, OAuthClient client, String name, String redirectUri, String base) {
+            MultiValueMap<String, String> params,
+            OAuthClient client,
+            String name,
+            String redirectUri,
+            String errorsTo,
+            String base) {
         String state = params.getFirst("state");
         String responseType = params.getFirst("response_type");
         if (responseType != null && !responseType.equals("code")) {
             throw AuthorizationException.toClient(
-                    "unsupported_response_type", "Only response_type=code is supported.", redirectUri, state);
+                    "unsupported_response_type", "Only response_type=code is supported.", errorsTo, state);
         }
         if (state == null || state.isEmpty() || state.length() > MAX_STATE) {
             throw AuthorizationException.toClient(
-                    "invalid_request", "state is required (1 to " + MAX_STATE + " characters).", redirectUri, state);
+                    "invalid_request", "state is required (1 to " + MAX_STATE + " characters).", errorsTo, state);
         }
         String challenge = params.getFirst("code_challenge");
         String method = params.getFirst("code_challenge_method");
         if (challenge == null || challenge.isEmpty()) {
             throw AuthorizationException.toClient(
-                    "invalid_request", "code_challenge is required (PKCE, S256).", redirectUri, state);
+                    "invalid_request", "code_challenge is required (PKCE, S256).", errorsTo, state);
         }
         if (method != null && !method.equals("S256")) {
             throw AuthorizationException.toClient(
-                    "invalid_request", "code_challenge_method must be S256.", redirectUri, state);
+                    "invalid_request", "code_challenge_method must be S256.", errorsTo, state);
         }
         if (!Pkce.wellFormedChallenge(challenge)) {
             throw AuthorizationException.toClient(
                     "invalid_request",
                     "code_challenge must be the base64url SHA-256 of the verifier (43 characters).",
-                    redirectUri,
+                    errorsTo,
                     state);
         }
-        Set<Scope> scopes = scopes(params.getFirst("scope"), redirectUri, state);
+        Set<Scope> scopes = scopes(params.getFirst("scope"), errorsTo, state);
         String resource = params.getFirst("resource");
         if (resource == null || resource.isEmpty()) {
             resource = urls.defaultResource(base);
         } else if (!urls.resources(base).contains(resource)) {
             throw AuthorizationException.toClient(
-                    "invalid_target", "resource must be this server's MCP endpoint.", redirectUri, state);
+                    "invalid_target", "resource must be this server's MCP endpoint.", errorsTo, state);
         }
         return new AuthorizationRequest(
                 client == null ? null : client.id(), name, redirectUri, state, challenge, scopes, resource);
@@ -122,14 +140,14 @@ final class AuthorizationRequestValidator {
      * The known scopes asked for. Others (such as {@code offline_access}) are left out, as §3.3
      * allows; a request naming none of ours is refused.
      */
-    private static Set<Scope> scopes(String scope, String redirectUri, String state) {
+    private static Set<Scope> scopes(String scope, String errorsTo, String state) {
         if (scope == null || scope.isBlank()) {
             return EnumSet.allOf(Scope.class);
         }
         Set<Scope> scopes = Scope.parse(scope);
         if (scopes.isEmpty()) {
             throw AuthorizationException.toClient(
-                    "invalid_scope", "Ask for billing:read, billing:write or both.", redirectUri, state);
+                    "invalid_scope", "Ask for billing:read, billing:write or both.", errorsTo, state);
         }
         return scopes;
     }

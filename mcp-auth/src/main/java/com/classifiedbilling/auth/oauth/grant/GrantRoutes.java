@@ -1,10 +1,13 @@
 package com.classifiedbilling.auth.oauth.grant;
 
-import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
-import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
+import static com.classifiedbilling.auth.oauth.OAuthEndpoints.AUTHORIZATION;
+import static com.classifiedbilling.auth.oauth.OAuthEndpoints.REVOCATION;
+import static com.classifiedbilling.auth.oauth.OAuthEndpoints.TOKEN;
+import static com.classifiedbilling.auth.oauth.OAuthEndpoints.at;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -15,9 +18,9 @@ class GrantRoutes {
 
     @Bean
     RouterFunction<ServerResponse> grantRouter(ConsentHandler consent, TokenHandler tokens) {
-        return RouterFunctions.route(GET("/mcp-connect").or(GET("/authorize")), consent::show)
-                .andRoute(POST("/mcp-connect").or(POST("/authorize")), consent::decide)
-                .andRoute(POST("/api/mcp-token").or(POST("/token")), tokens::token)
-                .andRoute(POST("/oauth/revoke"), tokens::revoke);
+        return RouterFunctions.route(at(HttpMethod.GET, AUTHORIZATION), consent::show)
+                .andRoute(at(HttpMethod.POST, AUTHORIZATION), consent::decide)
+                .andRoute(at(HttpMethod.POST, TOKEN), tokens::token)
+                .andRoute(at(HttpMethod.POST, REVOCATION), tokens::revoke);
     }
 }

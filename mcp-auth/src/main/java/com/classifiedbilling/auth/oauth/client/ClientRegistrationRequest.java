@@ -1,5 +1,6 @@
 package com.classifiedbilling.auth.oauth.client;
 
+import com.classifiedbilling.auth.oauth.GrantType;
 import com.classifiedbilling.auth.oauth.OAuthException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,8 +21,6 @@ public record ClientRegistrationRequest(
 
     static final int MAX_NAME = 200;
 
-    private static final Set<String> GRANT_TYPES = Set.of(OAuthClient.AUTHORIZATION_CODE, OAuthClient.REFRESH_TOKEN);
-
     /** The request in a JSON body, or an {@code invalid_redirect_uri} / {@code invalid_client_metadata} error. */
     public static ClientRegistrationRequest from(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -31,15 +30,15 @@ public record ClientRegistrationRequest(
         ClientAuthMethod method = authMethod(body.get("token_endpoint_auth_method"));
         Set<String> grantTypes = strings(body.get("grant_types"), "grant_types");
         if (grantTypes.isEmpty()) {
-            grantTypes = Set.of(OAuthClient.AUTHORIZATION_CODE);
+            grantTypes = Set.of(GrantType.AUTHORIZATION_CODE.value());
         }
         for (String grantType : grantTypes) {
-            if (!GRANT_TYPES.contains(grantType)) {
-                throw metadata(
-                        "Grant type '" + grantType + "' is not supported; use authorization_code and refresh_token.");
+            if (GrantType.fromValue(grantType).isEmpty()) {
+                throw metadata("Grant type '" + grantType + "' is not supported; use "
+                        + String.join(" and ", GrantType.supported()) + ".");
             }
         }
-        if (!grantTypes.contains(OAuthClient.AUTHORIZATION_CODE)) {
+        if (!grantTypes.contains(GrantType.AUTHORIZATION_CODE.value())) {
             throw metadata("grant_types must include authorization_code.");
         }
         for (String responseType : strings(body.get("response_types"), "response_types")) {

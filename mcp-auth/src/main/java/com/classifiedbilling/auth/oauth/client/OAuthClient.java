@@ -1,5 +1,6 @@
 package com.classifiedbilling.auth.oauth.client;
 
+import com.classifiedbilling.auth.oauth.GrantType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -27,10 +28,6 @@ public record OAuthClient(
         Instant createdAt,
         Instant unusedExpiresAt) {
 
-    public static final String AUTHORIZATION_CODE = "authorization_code";
-
-    public static final String REFRESH_TOKEN = "refresh_token";
-
     public OAuthClient {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -47,6 +44,6 @@ public record OAuthClient(
     }
 
     public boolean takesRefreshTokens() {
-        return grantTypes.contains(REFRESH_TOKEN);
+        return grantTypes.contains(GrantType.REFRESH_TOKEN.value());
     }
 }

@@ -1,5 +1,6 @@
 package com.classifiedbilling.auth.oauth.discovery;
 
+import com.classifiedbilling.auth.oauth.GrantType;
 import com.classifiedbilling.auth.oauth.OAuthEndpoints;
 import com.classifiedbilling.auth.oauth.OAuthProperties;
 import com.classifiedbilling.auth.oauth.PublicUrls;
@@ -68,7 +69,7 @@ final class DiscoveryHandler {
         metadata.put("scopes_supported", SCOPES);
         metadata.put("response_types_supported", List.of("code"));
         metadata.put("response_modes_supported", List.of("query"));
-        metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
+        metadata.put("grant_types_supported", GrantType.supported());
         metadata.put("code_challenge_methods_supported", List.of("S256"));
         List<String> clientAuth = List.of("none", "client_secret_post", "client_secret_basic");
         metadata.put("token_endpoint_auth_methods_supported", clientAuth);

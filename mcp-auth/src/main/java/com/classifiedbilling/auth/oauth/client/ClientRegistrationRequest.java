@@ -8,14 +8,22 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A client's registration request, checked
- * (<a href="https://www.rfc-editor.org/rfc/rfc7591#section-2">RFC 7591 §2</a>). Unknown metadata
- * is ignored, as §2 asks; what is known must be valid.
+ * A client's metadata, checked (<a href="https://www.rfc-editor.org/rfc/rfc7591#section-2">RFC
+ * 7591 §2</a>): from a registration request, or from a client metadata document
+ * (draft-ietf-oauth-client-id-metadata-document §4), which has the same fields and a few rules more.
+ * Unknown metadata is ignored, as §2 asks; what is known must be valid.
+ *
+ * @param applicationType {@code native} or {@code web} as the client gave it, or {@code null}
  */
 public record ClientRegistrationRequest(
-        String clientName, List<String> redirectUris, ClientAuthMethod authMethod, Set<String> grantTypes) {
+        String clientName,
+        List<String> redirectUris,
+        ClientAuthMethod authMethod,
+        Set<String> grantTypes,
+        ApplicationType applicationType) {
 
     static final int MAX_REDIRECT_URIS = 10;
 
@@ -26,8 +34,11 @@ public record ClientRegistrationRequest(
         if (body == null || !body.isObject()) {
             throw metadata("The registration request must be a JSON object.");
         }
-        List<String> redirectUris = redirectUris(body.get("redirect_uris"));
-        ClientAuthMethod method = authMethod(body.get("token_endpoint_auth_method"));
+        ApplicationType type = applicationType(body.get("application_type"));
+        List<String> redirectUris = redirectUris(body.get("redirect_uris"), type);
+        // RFC 7591 §2: the default is client_secret_basic
+        ClientAuthMethod method =
+                authMethod(body.get("token_endpoint_auth_method"), ClientAuthMethod.CLIENT_SECRET_BASIC);
         Set<String> grantTypes = strings(body.get("grant_types"), "grant_types");
         if (grantTypes.isEmpty()) {
             grantTypes = Set.of(GrantType.AUTHORIZATION_CODE.value());
@@ -50,10 +61,44 @@ public record ClientRegistrationRequest(
         if (name != null && (name.isBlank() || name.length() > MAX_NAME)) {
             throw metadata("client_name must be 1 to " + MAX_NAME + " characters.");
         }
-        return new ClientRegistrationRequest(name == null ? null : name.strip(), redirectUris, method, grantTypes);
+        return new ClientRegistrationRequest(
+                name == null ? null : name.strip(), redirectUris, method, grantTypes, type);
     }
 
-    private static List<String> redirectUris(JsonNode node) {
+    /**
+     * The metadata in the document served at {@code url}, or an {@code invalid_client_metadata}
+     * error: its {@code client_id} must be that URL exactly, it must name itself, and it is a public
+     * client (a document cannot hold a secret; {@code none} when it says nothing).
+     */
+    public static ClientRegistrationRequest fromDocument(JsonNode document, String url) {
+        if (document == null || !document.isObject()) {
+            throw metadata("The client metadata document must be a JSON object.");
+        }
+        if (!url.equals(text(document.get("client_id"), "client_id"))) {
+            throw metadata("The document's client_id must be its own URL, exactly.");
+        }
+        if (document.get("client_name") == null) {
+            throw metadata("The document must give a client_name.");
+        }
+        JsonNode method = document.get("token_endpoint_auth_method");
+        if (method != null && !"none".equals(method.asString(""))) {
+            throw metadata("token_endpoint_auth_method must be none: this server takes public clients by document.");
+        }
+        if (document.has("client_secret")) {
+            throw metadata("A client metadata document must not hold a client_secret.");
+        }
+        return from(((ObjectNode) document.deepCopy()).put("token_endpoint_auth_method", "none"));
+    }
+
+    private static ApplicationType applicationType(JsonNode node) {
+        String value = text(node, "application_type");
+        if (value == null) {
+            return null;
+        }
+        return ApplicationType.fromValue(value).orElseThrow(() -> metadata("application_type must be native or web."));
+    }
+
+    private static List<String> redirectUris(JsonNode node, ApplicationType type) {
         if (node == null || !node.isArray() || node.isEmpty()) {
             throw redirect("redirect_uris must be a non-empty array of URIs.");
         }
@@ -65,7 +110,7 @@ public record ClientRegistrationRequest(
             if (!uri.isString()) {
                 throw redirect("Each redirect URI must be a string.");
             }
-            String problem = RedirectUris.problem(uri.asString());
+            String problem = RedirectUris.problem(uri.asString(), type);
             if (problem != null) {
                 throw redirect(problem);
             }
@@ -74,11 +119,10 @@ public record ClientRegistrationRequest(
         return List.copyOf(uris);
     }
 
-    private static ClientAuthMethod authMethod(JsonNode node) {
+    private static ClientAuthMethod authMethod(JsonNode node, ClientAuthMethod byDefault) {
         String value = text(node, "token_endpoint_auth_method");
         if (value == null) {
-            // RFC 7591 §2: the default is client_secret_basic
-            return ClientAuthMethod.CLIENT_SECRET_BASIC;
+            return byDefault;
         }
         return ClientAuthMethod.fromValue(value)
                 .orElseThrow(() -> metadata("token_endpoint_auth_method '" + value

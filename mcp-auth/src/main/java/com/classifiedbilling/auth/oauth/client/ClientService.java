@@ -25,8 +25,12 @@ public final class ClientService {
 
     private final RandomIds ids = new RandomIds(random);
 
-    ClientService(OAuthClientRepository clients, OAuthProperties properties, Clock clock) {
+    private final ClientMetadataDocuments documents;
+
+    ClientService(
+            OAuthClientRepository clients, ClientMetadataDocuments documents, OAuthProperties properties, Clock clock) {
         this.clients = clients;
+        this.documents = documents;
         this.properties = properties;
         this.clock = clock;
     }
@@ -53,13 +57,22 @@ public final class ClientService {
                 secret == null ? null : Sha256.hex(secret),
                 request.grantTypes(),
                 now,
-                now.plus(properties.unusedClientTtl()));
+                now.plus(properties.unusedClientTtl()),
+                request.applicationType(),
+                null);
         // registrations are made without a credential: forget the ones that expired unused as new ones come
         return clients.deleteExpired(now).then(clients.insert(client)).thenReturn(new Registered(client, secret));
     }
 
-    /** The registered client with this id, or empty when there is none (or it expired unused). */
+    /**
+     * The client with this id, or empty when there is none (or it expired unused). A {@code
+     * client_id} that is an https URL names a client metadata document, fetched when no instance
+     * holds it fresh; one that cannot be used fails with a {@link ClientMetadataException} saying why.
+     */
     public Mono<OAuthClient> find(String clientId) {
+        if (ClientIdUrls.isUrl(clientId)) {
+            return documents.client(clientId);
+        }
         if (clientId == null || clientId.length() > 40) {
             return Mono.empty();
         }
@@ -85,6 +98,10 @@ public final class ClientService {
             return Mono.just(Optional.empty());
         }
         return find(credentials.clientId())
+                .onErrorMap(
+                        ClientMetadataException.class,
+                        e -> OAuthException.invalidClient(
+                                "The client metadata document cannot be used: " + e.getMessage()))
                 .switchIfEmpty(Mono.error(() -> OAuthException.invalidClient("Unknown client_id.")))
                 .flatMap(client -> {
                     if (client.confidential()

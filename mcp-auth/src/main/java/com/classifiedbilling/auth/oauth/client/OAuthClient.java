@@ -17,6 +17,9 @@ import java.util.Set;
  * @param grantTypes {@code authorization_code}, and {@code refresh_token} if it takes refresh tokens
  * @param createdAt when it registered
  * @param unusedExpiresAt when it is forgotten unless a user approves it first; {@code null} once one did
+ * @param applicationType {@code native} or {@code web} as the client said, or {@code null}
+ * @param documentHost for a client known by its metadata document, the host that document came from
+ *     (the consent page shows it); {@code null} for a registered client
  */
 public record OAuthClient(
         String id,
@@ -26,7 +29,9 @@ public record OAuthClient(
         String secretHash,
         Set<String> grantTypes,
         Instant createdAt,
-        Instant unusedExpiresAt) {
+        Instant unusedExpiresAt,
+        ApplicationType applicationType,
+        String documentHost) {
 
     public OAuthClient {
         Objects.requireNonNull(id, "id");

@@ -9,8 +9,11 @@ import java.util.Set;
 
 /**
  * Which redirect URIs a client may register, and when a requested one matches. A redirect URI is
- * {@code https}, or {@code http} on a loopback address; it has no fragment, no wildcard, no user
- * info and no dot segments (<a href="https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2">RFC
+ * {@code https}, or {@code http} on a loopback address; a native client's may also use a private-use
+ * scheme named after a domain ({@code com.example.app:/callback}, <a
+ * href="https://www.rfc-editor.org/rfc/rfc8252#section-7.1">RFC 8252 §7.1</a>), and a web client's
+ * is https on a host that is not loopback ({@link ApplicationType}). None has a fragment, a
+ * wildcard, user info or dot segments (<a href="https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2">RFC
  * 6749 §3.1.2</a>). Matching is exact, character for character, except that a loopback URI matches
  * on any port (<a href="https://www.rfc-editor.org/rfc/rfc8252#section-7.3">RFC 8252 §7.3</a>), as
  * native clients such as {@code mcp-remote} pick a free port.
@@ -23,8 +26,13 @@ public final class RedirectUris {
 
     private RedirectUris() {}
 
-    /** Why a URI may not be registered, or {@code null} when it may. */
+    /** Why a URI may not be registered by a client that names no application type, or {@code null}. */
     public static String problem(String uri) {
+        return problem(uri, null);
+    }
+
+    /** Why a URI may not be registered by a client of this type ({@code null}: none named), or {@code null}. */
+    public static String problem(String uri, ApplicationType type) {
         if (uri == null || uri.isBlank()) {
             return "A redirect URI is empty.";
         }
@@ -44,8 +52,20 @@ public final class RedirectUris {
             return "A redirect URI is not a valid URI.";
         }
         String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
+        String path = parsed.getRawPath() == null ? "" : parsed.getRawPath();
+        if (path.contains("/../") || path.endsWith("/..") || path.contains("/./") || path.endsWith("/.")) {
+            return "A redirect URI must not contain dot segments.";
+        }
+        if (type == ApplicationType.NATIVE && isPrivateUse(scheme)) {
+            return path.startsWith("/") && parsed.getRawAuthority() == null
+                    ? null
+                    : "A private-use redirect URI is the scheme, a colon and a path: com.example.app:/callback.";
+        }
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            return "A redirect URI must use https (or http on a loopback address).";
+            return type == ApplicationType.NATIVE
+                    ? "A native client's redirect URI uses http on a loopback address, https, or a private-use"
+                            + " scheme named after a domain (com.example.app:/callback)."
+                    : "A redirect URI must use https (or http on a loopback address).";
         }
         if (parsed.getRawAuthority() == null || parsed.getHost() == null) {
             return "A redirect URI must name a host.";
@@ -56,9 +76,9 @@ public final class RedirectUris {
         if (scheme.equals("http") && !isLoopback(parsed)) {
             return "A redirect URI with http must be on a loopback address (127.0.0.1, [::1] or localhost).";
         }
-        String path = parsed.getRawPath() == null ? "" : parsed.getRawPath();
-        if (path.contains("/../") || path.endsWith("/..") || path.contains("/./") || path.endsWith("/.")) {
-            return "A redirect URI must not contain dot segments.";
+        if (type == ApplicationType.WEB && (scheme.equals("http") || isLoopback(parsed))) {
+            return "A web client's redirect URI uses https on a host that is not loopback; a local app registers as"
+                    + " native.";
         }
         return null;
     }
@@ -90,6 +110,11 @@ public final class RedirectUris {
                 && Objects.equals(a.getHost(), b.getHost())
                 && Objects.equals(a.getRawPath(), b.getRawPath())
                 && Objects.equals(a.getRawQuery(), b.getRawQuery());
+    }
+
+    /** A scheme named after a domain, such as {@code com.example.app}: never one a browser acts on itself. */
+    private static boolean isPrivateUse(String scheme) {
+        return scheme.contains(".") && scheme.matches("[a-z][a-z0-9+.-]*");
     }
 
     private static boolean isLoopback(URI uri) {

@@ -75,6 +75,8 @@ final class DiscoveryHandler {
         metadata.put("token_endpoint_auth_methods_supported", clientAuth);
         metadata.put("revocation_endpoint_auth_methods_supported", clientAuth);
         metadata.put("authorization_response_iss_parameter_supported", true);
+        // a client_id may be the https URL of the client's metadata document (MCP 2026-07-28)
+        metadata.put("client_id_metadata_document_supported", true);
         metadata.put("service_documentation", OAuthProperties.resolve(properties.serviceDocumentation(), base));
         metadata.put("op_policy_uri", OAuthProperties.resolve(properties.policyUri(), base));
         return document(metadata);

@@ -14,6 +14,8 @@ import java.util.Set;
  * @param codeChallenge the PKCE S256 challenge
  * @param scopes the scopes asked for (all, when the request names none)
  * @param resource the resource the tokens will be for
+ * @param clientHost for a client known by its metadata document, the host the document came from,
+ *     which the consent page shows beside the name so a person can tell a look-alike; else {@code null}
  */
 public record AuthorizationRequest(
         String clientId,
@@ -22,7 +24,8 @@ public record AuthorizationRequest(
         String state,
         String codeChallenge,
         Set<Scope> scopes,
-        String resource) {
+        String resource,
+        String clientHost) {
 
     public AuthorizationRequest {
         scopes = Set.copyOf(scopes);

@@ -2,6 +2,7 @@ package com.classifiedbilling.auth.oauth.grant;
 
 import com.classifiedbilling.auth.oauth.OAuthProperties;
 import com.classifiedbilling.auth.oauth.PublicUrls;
+import com.classifiedbilling.auth.oauth.client.ClientMetadataException;
 import com.classifiedbilling.auth.oauth.client.ClientService;
 import com.classifiedbilling.auth.oauth.client.OAuthClient;
 import com.classifiedbilling.auth.oauth.client.RedirectUris;
@@ -69,6 +70,11 @@ final class AuthorizationRequestValidator {
                     () -> rest(params, null, "ClassifiedBilling connector", redirectUri, redirectUri, base));
         }
         return clients.find(clientId)
+                .onErrorMap(
+                        ClientMetadataException.class,
+                        e -> AuthorizationException.onPage(
+                                "This app's client metadata document (its client_id) cannot be used: "
+                                        + e.getMessage()))
                 .switchIfEmpty(
                         Mono.error(() -> AuthorizationException.onPage("Unknown client_id: register your app first.")))
                 .map(client -> {
@@ -133,7 +139,14 @@ final class AuthorizationRequestValidator {
                     "invalid_target", "resource must be this server's MCP endpoint.", errorsTo, state);
         }
         return new AuthorizationRequest(
-                client == null ? null : client.id(), name, redirectUri, state, challenge, scopes, resource);
+                client == null ? null : client.id(),
+                name,
+                redirectUri,
+                state,
+                challenge,
+                scopes,
+                resource,
+                client == null ? null : client.documentHost());
     }
 
     /**

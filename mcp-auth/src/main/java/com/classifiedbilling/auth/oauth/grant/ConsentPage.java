@@ -50,9 +50,14 @@ final class ConsentPage {
                     .append(escape(message))
                     .append("</p>");
         }
-        body.append("<p><strong>")
-                .append(escape(request.clientName()))
-                .append("</strong> asks to act for you. After you approve, you return to <span class=\"host\">")
+        body.append("<p><strong>").append(escape(request.clientName())).append("</strong>");
+        if (request.clientHost() != null) {
+            // the name is the app's own claim; the host its document came from is not
+            body.append(" (identified by <span class=\"host\">")
+                    .append(escape(request.clientHost()))
+                    .append("</span>)");
+        }
+        body.append(" asks to act for you. After you approve, you return to <span class=\"host\">")
                 .append(escape(host(request.redirectUri())))
                 .append("</span>.</p><p>It will be able to:</p><ul>")
                 .append(scopes)

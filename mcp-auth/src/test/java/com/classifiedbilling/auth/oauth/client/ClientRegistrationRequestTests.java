@@ -54,6 +54,61 @@ class ClientRegistrationRequestTests {
         expect("[]", "invalid_client_metadata");
     }
 
+    @Test
+    void shouldApplyTheRedirectRulesOfTheApplicationType() {
+        ClientRegistrationRequest nativeApp = parse("""
+                {"application_type":"native","redirect_uris":["com.example.billing:/oauth/callback",
+                 "http://127.0.0.1/callback"],"token_endpoint_auth_method":"none"}""");
+        ClientRegistrationRequest webApp =
+                parse("{\"application_type\":\"web\",\"redirect_uris\":[\"https://app.example/cb\"]}");
+
+        assertThat(nativeApp.applicationType()).isEqualTo(ApplicationType.NATIVE);
+        assertThat(nativeApp.redirectUris()).contains("com.example.billing:/oauth/callback");
+        assertThat(webApp.applicationType()).isEqualTo(ApplicationType.WEB);
+        assertThat(parse("{\"redirect_uris\":[\"http://localhost/cb\"]}").applicationType())
+                .as("none named: the rules that serve both")
+                .isNull();
+        expect("{\"application_type\":\"web\",\"redirect_uris\":[\"http://127.0.0.1/cb\"]}", "invalid_redirect_uri");
+        expect("{\"application_type\":\"web\",\"redirect_uris\":[\"https://localhost/cb\"]}", "invalid_redirect_uri");
+        expect("{\"redirect_uris\":[\"com.example.billing:/cb\"]}", "invalid_redirect_uri");
+        for (String scheme :
+                new String[] {"javascript:/x", "data:/x", "file:/etc/passwd", "myapp:/cb", "com.example.app://host/cb"
+                }) {
+            expect("{\"application_type\":\"native\",\"redirect_uris\":[\"" + scheme + "\"]}", "invalid_redirect_uri");
+        }
+        expect(
+                "{\"application_type\":\"desktop\",\"redirect_uris\":[\"https://a.example/cb\"]}",
+                "invalid_client_metadata");
+    }
+
+    @Test
+    void aMetadataDocumentMustNameItselfAndBePublic() {
+        String url = "https://app.example/client.json";
+        ClientRegistrationRequest document = ClientRegistrationRequest.fromDocument(
+                JSON.readTree("{\"client_id\":\"" + url
+                        + "\",\"client_name\":\"App\",\"redirect_uris\":[\"https://app.example/cb\"]}"),
+                url);
+
+        assertThat(document.authMethod()).isEqualTo(ClientAuthMethod.NONE);
+        assertThat(document.clientName()).isEqualTo("App");
+        for (String bad : new String[] {
+            "{\"client_id\":\"https://app.example/other.json\",\"client_name\":\"App\",\"redirect_uris\":[\"https://app.example/cb\"]}",
+            "{\"client_id\":\"https://app.example/client.json/\",\"client_name\":\"App\",\"redirect_uris\":[\"https://app.example/cb\"]}",
+            "{\"client_name\":\"App\",\"redirect_uris\":[\"https://app.example/cb\"]}",
+            "{\"client_id\":\"" + url + "\",\"redirect_uris\":[\"https://app.example/cb\"]}",
+            "{\"client_id\":\"" + url + "\",\"client_name\":\"App\"}",
+            "{\"client_id\":\"" + url
+                    + "\",\"client_name\":\"App\",\"redirect_uris\":[\"https://app.example/cb\"],\"token_endpoint_auth_method\":\"client_secret_basic\"}",
+            "{\"client_id\":\"" + url
+                    + "\",\"client_name\":\"App\",\"redirect_uris\":[\"https://app.example/cb\"],\"client_secret\":\"s\"}",
+            "[]"
+        }) {
+            assertThatThrownBy(() -> ClientRegistrationRequest.fromDocument(JSON.readTree(bad), url))
+                    .as(bad)
+                    .isInstanceOf(OAuthException.class);
+        }
+    }
+
     private static ClientRegistrationRequest parse(String json) {
         return ClientRegistrationRequest.from(JSON.readTree(json));
     }

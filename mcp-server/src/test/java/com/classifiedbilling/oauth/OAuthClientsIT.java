@@ -2,6 +2,7 @@ package com.classifiedbilling.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.classifiedbilling.auth.testing.DocumentServer;
 import com.classifiedbilling.support.NodeClients;
 import com.classifiedbilling.support.NodeClients.Result;
 import com.classifiedbilling.support.ServerProcess;
@@ -20,8 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Real OAuth clients from the npm registry against the packaged server on PostgreSQL: {@code
  * oauth4webapi} through the whole flow to a {@code tools/call} on {@code /mcp}, {@code mcp-remote}
- * completing its own flow and calling every tool through its stdio proxy, and the consent page in
- * Debian's Chromium driven by Playwright.
+ * completing its own flow and calling every tool through its stdio proxy, the official TypeScript
+ * SDK as a client known by its Client ID Metadata Document (served over HTTPS on loopback, which
+ * this server alone is set to allow), approved in Chromium, and the consent page in Debian's
+ * Chromium driven by Playwright.
  */
 class OAuthClientsIT {
 
@@ -31,11 +34,20 @@ class OAuthClientsIT {
 
     static String key;
 
+    /** Where the CIMD client's metadata document is served (the server may fetch from loopback here). */
+    static DocumentServer documents;
+
     @BeforeAll
     static void start() throws Exception {
         NodeClients.install();
+        documents = new DocumentServer();
         server = ServerProcess.startWithDemo(
-                "oauth-clients-it", Map.of("BILLING_RATELIMITS_PERADDRESS_PERMINUTE", "10000"));
+                "oauth-clients-it",
+                Map.of(
+                        "BILLING_RATELIMITS_PERADDRESS_PERMINUTE",
+                        "10000",
+                        "BILLING_OAUTH_CLIENTMETADATA_ALLOWLOOPBACKFORTESTS",
+                        "true"));
         key = server.demoKey();
     }
 
@@ -44,6 +56,44 @@ class OAuthClientsIT {
         if (server != null) {
             server.close();
         }
+        if (documents != null) {
+            documents.close();
+        }
+    }
+
+    @Test
+    void theTypeScriptSdkShouldBeKnownByItsMetadataDocumentThroughConsentInChromiumToToolCalls() throws Exception {
+        int callbackPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            callbackPort = socket.getLocalPort();
+        }
+        String metadataUrl = documents.url("/ts-sdk-client.json");
+        documents.serve(
+                "/ts-sdk-client.json",
+                DocumentServer.Answer.json(
+                        "{\"client_id\":\"" + metadataUrl + "\",\"client_name\":\"TypeScript SDK (CIMD check)\","
+                                + "\"redirect_uris\":[\"http://127.0.0.1:" + callbackPort + "/callback\"],"
+                                + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"response_types\":[\"code\"],"
+                                + "\"token_endpoint_auth_method\":\"none\",\"application_type\":\"native\"}",
+                        "max-age=300"));
+
+        JsonNode report = run(
+                "ts-cimd-flow.mjs",
+                Map.of("CLIENT_METADATA_URL", metadataUrl, "CALLBACK_PORT", Integer.toString(callbackPort)));
+
+        assertThat(report.path("failures")).as(report.toString()).isEmpty();
+        assertThat(report.path("clientId").asString())
+                .as("no registration: the URL is the client_id")
+                .isEqualTo(metadataUrl);
+        assertThat(report.path("authorizationPath").asString()).isEqualTo("/mcp-connect");
+        assertThat(report.path("authorizationClientId").asString()).isEqualTo(metadataUrl);
+        assertThat(report.path("showsName").asBoolean()).isTrue();
+        assertThat(report.path("showsHost").asBoolean()).isTrue();
+        assertThat(report.path("iss").asString()).isEqualTo(base());
+        assertThat(report.path("refreshToken").asBoolean()).isTrue();
+        assertThat(report.path("calls").asInt())
+                .isGreaterThanOrEqualTo(report.path("tools").asInt());
+        assertThat(documents.requests("/ts-sdk-client.json")).isEqualTo(1);
     }
 
     @Test

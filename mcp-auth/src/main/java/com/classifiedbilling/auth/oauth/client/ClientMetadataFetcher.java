@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -49,6 +50,7 @@ final class ClientMetadataFetcher {
 
     private final HttpClient loopbackForTests;
 
+    @Autowired
     ClientMetadataFetcher(ClientMetadataProperties properties) {
         this(properties, InetAddress::getAllByName);
     }

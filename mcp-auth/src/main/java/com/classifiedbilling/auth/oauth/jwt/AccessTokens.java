@@ -15,7 +15,9 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,13 +48,14 @@ public final class AccessTokens {
 
     /**
      * Nimbus's claims check for this issuer and these audiences: the issuer exactly, one of the
-     * audiences, every claim this server signs present, and not expired
-     * by more than {@link #CLOCK_SKEW}, on this server's clock.
+     * audiences, every claim this server signs present, and not expired by more than {@link
+     * #CLOCK_SKEW}, on this server's clock.
      */
     private DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier(String issuer, Collection<String> audiences) {
         DefaultJWTClaimsVerifier<SecurityContext> verifier =
                 new DefaultJWTClaimsVerifier<>(
-                        Set.copyOf(audiences),
+                        // nimbus asks its sets whether they hold null, which Set.of / copyOf refuse to answer
+                        new HashSet<>(audiences),
                         new JWTClaimsSet.Builder().issuer(issuer).build(),
                         REQUIRED_CLAIMS,
                         null) {
@@ -66,8 +69,8 @@ public final class AccessTokens {
     }
 
     /** The claims every access token of this server carries. */
-    private static final Set<String> REQUIRED_CLAIMS =
-            Set.of("iss", "sub", "aud", "exp", "iat", "jti", "client_id", "scope", "grant_id");
+    private static final Set<String> REQUIRED_CLAIMS = Collections.unmodifiableSet(
+            new HashSet<>(List.of("iss", "sub", "aud", "exp", "iat", "jti", "client_id", "scope", "grant_id")));
 
     /** Whether a bearer token looks like a JWT (three base64url parts) rather than an API key. */
     public static boolean looksLikeJwt(String token) {

@@ -37,6 +37,8 @@ const provider = {
     return callbackUrl;
   },
   clientMetadataUrl: CLIENT_METADATA_URL,
+  // this server requires state (docs/oauth.md); the SDK sends one when its provider makes it
+  state: () => "cimd-" + Math.random().toString(36).slice(2),
   get clientMetadata() {
     return {
       client_name: "TypeScript SDK (CIMD check)",
@@ -88,6 +90,9 @@ try {
   const shown = await page.textContent("main");
   report.showsName = shown.includes("TypeScript SDK (CIMD check)");
   report.showsHost = shown.includes("identified by localhost");
+  if (!(await page.$("#api_key"))) {
+    throw new Error(`no consent form: ${shown.slice(0, 400)}`);
+  }
   await page.fill("#api_key", CB_KEY);
   await Promise.all([page.waitForURL(`${callbackUrl}**`), page.click("button[value=approve]")]);
   const arrived = arrivals.shift();

@@ -179,9 +179,12 @@ final class ConsentHandler {
         return target.toString();
     }
 
+    /** The CSP source for a redirect URI: its origin, or its scheme alone for a private-use one (RFC 8252 §7.1). */
     private static String origin(String uri) {
         URI parsed = URI.create(uri);
-        return parsed.getScheme() + "://" + parsed.getRawAuthority();
+        return parsed.getRawAuthority() == null
+                ? parsed.getScheme() + ":"
+                : parsed.getScheme() + "://" + parsed.getRawAuthority();
     }
 
     private static String address(ServerRequest request) {

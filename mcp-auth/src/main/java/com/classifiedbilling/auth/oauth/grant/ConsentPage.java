@@ -59,7 +59,12 @@ final class ConsentPage {
         }
         body.append(" asks to act for you. After you approve, you return to <span class=\"host\">")
                 .append(escape(host(request.redirectUri())))
-                .append("</span>.</p><p>It will be able to:</p><ul>")
+                .append("</span>.</p>")
+                .append(onThisComputer(request.redirectUri())
+                        ? "<p class=\"note\">That address is on this computer: any program running here can receive"
+                                + " the answer. Approve only if you just started this app yourself.</p>"
+                        : "")
+                .append("<p>It will be able to:</p><ul>")
                 .append(scopes)
                 .append("</ul><form method=\"post\" action=\"/mcp-connect\">")
                 .append(hidden(csrfName, csrfToken))
@@ -105,6 +110,15 @@ final class ConsentPage {
             return "";
         }
         return "<input type=\"hidden\" name=\"" + escape(name) + "\" value=\"" + escape(value) + "\">";
+    }
+
+    /**
+     * Whether the answer goes to a loopback address, which any local program may listen on: the MCP
+     * authorization spec asks for a warning then (security considerations, localhost redirect URIs).
+     */
+    private static boolean onThisComputer(String uri) {
+        String host = URI.create(uri).getHost();
+        return host != null && (host.equals("localhost") || host.equals("[::1]") || host.startsWith("127."));
     }
 
     static String host(String uri) {

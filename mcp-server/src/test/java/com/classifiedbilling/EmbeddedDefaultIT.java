@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classifiedbilling.support.AdminProcess;
 import com.classifiedbilling.support.ServerProcess;
+import com.classifiedbilling.support.TempFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ class EmbeddedDefaultIT {
 
     @Test
     void shouldStartWithNoSetupPrintADemoKeyOnceAndKeepData() throws Exception {
-        Path workDir = Files.createTempDirectory("cb-embedded-it");
+        Path workDir = TempFolders.create("cb-embedded-it");
         Map<String, String> noSettings = new HashMap<>();
         noSettings.put("BILLING_DATABASE_URL", null);
         noSettings.put("BILLING_DATA_DIR", null);

@@ -71,7 +71,10 @@ final class DemoOnFirstStart implements ApplicationRunner {
         return users.create(properties.email(), "Demo User", "Standard")
                 .flatMap(user -> demo.seed(user.id()))
                 .then(keys.issue(properties.email(), "Demo key"))
-                .doOnNext(key -> log.info("Created demo user {} with a workspace and key {}", properties.email(), key));
+                .doOnNext(key -> log.info(
+                        "Created demo user {} with a workspace and the key {}…",
+                        properties.email(),
+                        key.key().displayPrefix()));
     }
 
     private boolean enabled() {

@@ -2,8 +2,11 @@ package com.classifiedbilling.site;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
+import com.classifiedbilling.door.Door;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -11,11 +14,13 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.util.HtmlUtils;
 import reactor.core.publisher.Mono;
 
 /**
+ * {@code GET /} (what this server is, as a page or, for {@code Accept: application/json}, as JSON),
  * {@code GET /privacy}, {@code GET /support} and the icons. The pages are the defaults an operator
  * may replace by pointing {@code billing.oauth.policy-uri} and {@code billing.oauth.service-documentation}
  * elsewhere; they are plain HTML with no script, and say what the server keeps and where to ask.
@@ -68,6 +73,48 @@ public final class SitePages {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'")
                 .bodyValue(page);
+    }
+
+    /** Whether the caller asked for JSON rather than a page (an API client, not a browser). */
+    private static boolean prefersJson(ServerRequest request) {
+        for (MediaType type : request.headers().accept()) {
+            if (type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType()) {
+                return false;
+            }
+            if (type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What {@code GET /} says to an API client: what this is, where the doors are, where to read on. */
+    private static Map<String, Object> homeJson() {
+        Map<String, Object> home = new LinkedHashMap<>();
+        home.put("name", "ClassifiedBilling MCP server");
+        home.put("description", "Billing data (workspaces, customers, invoices) as MCP tools and a JSON API.");
+        Map<String, String> doors = new LinkedHashMap<>();
+        doors.put("mcp", Door.STREAMABLE_HTTP.path());
+        doors.put("sse", Door.SSE.path());
+        doors.put("json", Door.LEGACY.path());
+        home.put("doors", doors);
+        home.put("authorization_server_metadata", "/.well-known/oauth-authorization-server");
+        home.put("support", SUPPORT);
+        home.put("privacy", PRIVACY);
+        return home;
+    }
+
+    private static String homeBody() {
+        return "<p>This server gives AI assistants and HTTP clients access to ClassifiedBilling data: workspaces, "
+                + "customers and invoices, as MCP tools.</p><ul>"
+                + "<li>MCP over Streamable HTTP: <code>POST " + Door.STREAMABLE_HTTP.path() + "</code> (protocol "
+                + "2026-07-28 and 2025-11-25)</li>"
+                + "<li>MCP over HTTP+SSE: <code>GET " + Door.SSE.path() + "</code></li>"
+                + "<li>JSON: <code>POST " + Door.LEGACY.path() + "</code> with <code>{\"tool\", \"input\"}</code></li>"
+                + "</ul><p>Every door takes <code>Authorization: Bearer</code> with an API key or an OAuth access token; "
+                + "clients find the authorization server at <a href=\"/.well-known/oauth-authorization-server\">"
+                + "/.well-known/oauth-authorization-server</a>.</p><p><a href=\"" + SUPPORT + "\">Support</a> · "
+                + "<a href=\"" + PRIVACY + "\">Privacy policy</a></p>";
     }
 
     private static String privacyBody(SiteProperties site) {

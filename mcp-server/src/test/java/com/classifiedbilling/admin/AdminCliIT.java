@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.classifiedbilling.support.AdminProcess;
 import com.classifiedbilling.support.AdminProcess.Result;
 import com.classifiedbilling.support.ServerProcess;
+import com.classifiedbilling.support.TempFolders;
 import com.classifiedbilling.support.TestDatabase;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -34,7 +34,7 @@ class AdminCliIT {
     static void startServer() throws Exception {
         database = TestDatabase.create();
         env = Map.of("BILLING_DATABASE_URL", database.url());
-        workDir = Files.createTempDirectory("cb-admin-it");
+        workDir = TempFolders.create("cb-admin-it");
         server = ServerProcess.start("admin-cli-it", workDir, env);
     }
 

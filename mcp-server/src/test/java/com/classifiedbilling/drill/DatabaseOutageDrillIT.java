@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classifiedbilling.support.OwnPostgres;
 import com.classifiedbilling.support.ServerProcess;
+import com.classifiedbilling.support.TempFolders;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -41,7 +41,7 @@ class DatabaseOutageDrillIT {
         try (OwnPostgres postgres = OwnPostgres.start();
                 ServerProcess server = ServerProcess.start(
                         "db-outage-drill",
-                        Files.createTempDirectory("cb-drill"),
+                        TempFolders.create("cb-drill"),
                         ServerProcess.demoWithoutLimits(Map.of("BILLING_DATABASE_URL", postgres.url())))) {
             String key = server.demoKey();
             String workspace = server.callTool(key, "list_workspaces", "{}")

@@ -3,13 +3,13 @@ package com.classifiedbilling.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classifiedbilling.support.ServerProcess;
+import com.classifiedbilling.support.TempFolders;
 import com.classifiedbilling.support.TestDatabase;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,7 +44,7 @@ class FloodDrillIT {
         TestDatabase database = TestDatabase.create();
         try (ServerProcess server = ServerProcess.start(
                 "flood-drill",
-                Files.createTempDirectory("cb-flood"),
+                TempFolders.create("cb-flood"),
                 ServerProcess.demoWithoutLimits(Map.of("BILLING_DATABASE_URL", database.url())))) {
             String key = server.demoKey();
             String workspace = server.post("/api/mcp-server", key, "{\"tool\":\"list_workspaces\",\"input\":{}}")

@@ -3,13 +3,13 @@ package com.classifiedbilling.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classifiedbilling.support.ServerProcess;
+import com.classifiedbilling.support.TempFolders;
 import com.classifiedbilling.support.TestDatabase;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ class GracefulShutdownDrillIT {
         TestDatabase database = TestDatabase.create();
         ServerProcess server = ServerProcess.start(
                 "shutdown-drill",
-                Files.createTempDirectory("cb-shutdown"),
+                TempFolders.create("cb-shutdown"),
                 ServerProcess.demoWithoutLimits(Map.of("BILLING_DATABASE_URL", database.url())));
         try {
             String key = server.demoKey();

@@ -3,9 +3,9 @@ package com.classifiedbilling.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classifiedbilling.support.ServerProcess;
+import com.classifiedbilling.support.TempFolders;
 import com.classifiedbilling.support.TestDatabase;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,7 +145,7 @@ class TwoInstanceDrillIT {
     private record Pair(ServerProcess a, ServerProcess b, String key) implements AutoCloseable {
 
         static Pair start(TestDatabase database, String name) throws Exception {
-            Path dir = Files.createTempDirectory("cb-two-" + name);
+            Path dir = TempFolders.create("cb-two-" + name);
             Map<String, String> env = new HashMap<>(Map.of(
                     "BILLING_DATABASE_URL", database.url(),
                     "BILLING_RATELIMITS_PLANS_STANDARD_PERMINUTE", "1000000",

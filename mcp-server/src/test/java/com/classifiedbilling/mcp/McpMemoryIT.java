@@ -3,12 +3,12 @@ package com.classifiedbilling.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classifiedbilling.support.ServerProcess;
+import com.classifiedbilling.support.TempFolders;
 import com.classifiedbilling.support.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ class McpMemoryIT {
         TestDatabase database = TestDatabase.create();
         try (ServerProcess server = ServerProcess.start(
                 "mcp-memory-it",
-                Files.createTempDirectory("cb-memory-it"),
+                TempFolders.create("cb-memory-it"),
                 Map.of("BILLING_DATABASE_URL", database.url(), "BILLING_DEMO", "true"))) {
             String key = server.demoKey();
 

@@ -9,8 +9,8 @@ import com.classifiedbilling.oauth.OAuthDance.Pkce;
 import com.classifiedbilling.support.BillingFixture;
 import com.classifiedbilling.support.PostgresIntegrationTest;
 import com.classifiedbilling.support.ServerProcess;
+import com.classifiedbilling.support.TempFolders;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -209,7 +209,7 @@ class ClientMetadataDocumentIT extends PostgresIntegrationTest {
 
         Map<String, String> env = Map.of(
                 "BILLING_DATABASE_URL", database.url(), "BILLING_OAUTH_CLIENTMETADATA_ALLOWLOOPBACKFORTESTS", "true");
-        try (ServerProcess other = ServerProcess.start("cimd-b", Files.createTempDirectory("cb-cimd"), env)) {
+        try (ServerProcess other = ServerProcess.start("cimd-b", TempFolders.create("cb-cimd"), env)) {
             String otherBase = "http://127.0.0.1:" + other.port();
             OAuthDance onOther = new OAuthDance(
                     WebTestClient.bindToServer().baseUrl(otherBase).build(), otherBase);

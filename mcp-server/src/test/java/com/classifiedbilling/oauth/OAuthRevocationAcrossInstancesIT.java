@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.classifiedbilling.oauth.OAuthDance.Client;
 import com.classifiedbilling.support.AdminProcess;
 import com.classifiedbilling.support.ServerProcess;
+import com.classifiedbilling.support.TempFolders;
 import com.classifiedbilling.support.TestDatabase;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ class OAuthRevocationAcrossInstancesIT {
     @BeforeAll
     static void start() throws Exception {
         TestDatabase database = TestDatabase.create();
-        workDir = Files.createTempDirectory("cb-oauth-two");
+        workDir = TempFolders.create("cb-oauth-two");
         env = new HashMap<>(Map.of(
                 "BILLING_DATABASE_URL",
                 database.url(),

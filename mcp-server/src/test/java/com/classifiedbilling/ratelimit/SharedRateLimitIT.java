@@ -3,12 +3,12 @@ package com.classifiedbilling.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classifiedbilling.support.ServerProcess;
+import com.classifiedbilling.support.TempFolders;
 import com.classifiedbilling.support.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -30,7 +30,7 @@ class SharedRateLimitIT {
     @Test
     void whenRequestsAreSpreadOverTwoInstancesThenExactlyThePlansNumberPass() throws Exception {
         TestDatabase database = TestDatabase.create();
-        Path dir = Files.createTempDirectory("cb-shared-rl");
+        Path dir = TempFolders.create("cb-shared-rl");
         String prefix = "cb:rl:it-" + UUID.randomUUID() + ":";
         Map<String, String> shared = Map.of(
                 "BILLING_DATABASE_URL",
@@ -67,7 +67,7 @@ class SharedRateLimitIT {
         TestDatabase database = TestDatabase.create();
         try (ServerProcess server = ServerProcess.start(
                 "redis-down-rl",
-                Files.createTempDirectory("cb-rl-down"),
+                TempFolders.create("cb-rl-down"),
                 Map.of(
                         "BILLING_DATABASE_URL",
                         database.url(),

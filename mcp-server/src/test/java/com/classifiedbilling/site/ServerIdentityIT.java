@@ -155,6 +155,26 @@ class ServerIdentityIT extends PostgresIntegrationTest {
         assertThat(resource.path("resource_documentation").asString()).isEqualTo(PUBLIC_URL + "/support");
     }
 
+    @Test
+    void theRootSaysWhatThisIsToAPersonAndToAnApiClient() throws Exception {
+        HttpResponse<byte[]> page = get("/");
+        HttpResponse<String> json = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                        .header("Accept", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(new String(page.body(), StandardCharsets.UTF_8))
+                .contains("POST /mcp", "GET /sse", "POST /api/mcp-server");
+        assertThat(json.statusCode()).isEqualTo(200);
+        JsonNode home = JSON.readTree(json.body());
+        assertThat(home.path("doors").path("mcp").asString()).isEqualTo("/mcp");
+        assertThat(home.path("doors").path("json").asString()).isEqualTo("/api/mcp-server");
+        assertThat(home.path("support").asString()).isEqualTo("/support");
+    }
+
     private Map<String, String> headers(String version, String method) {
         return Map.of(
                 "Authorization",

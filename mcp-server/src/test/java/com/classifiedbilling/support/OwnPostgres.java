@@ -35,7 +35,7 @@ public final class OwnPostgres implements AutoCloseable {
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
             bin = versions.max(Comparator.naturalOrder()).orElseThrow().resolve("bin");
         }
-        Path data = Files.createTempDirectory("cb-own-pg");
+        Path data = TempFolders.create("cb-own-pg");
         if (isRoot()) {
             run(List.of("chown", "-R", "postgres:postgres", data.toString()));
         }

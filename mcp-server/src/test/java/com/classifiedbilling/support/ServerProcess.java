@@ -153,7 +153,7 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess startWithDemo(String name, Map<String, String> env) throws IOException {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("BILLING_DATABASE_URL", TestDatabase.create().url());
-        return start(name, Files.createTempDirectory("cb-" + name), demoWithoutLimits(all));
+        return start(name, TempFolders.create("cb-" + name), demoWithoutLimits(all));
     }
 
     /** {@code POST /api/mcp-server} with {@code {"tool": tool, "input": input}}. */

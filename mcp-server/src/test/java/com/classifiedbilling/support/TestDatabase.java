@@ -1,26 +1,41 @@
 package com.classifiedbilling.support;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Fresh, empty databases on the real PostgreSQL named by the system property {@code it.postgres.url}
- * (default {@code postgresql://postgres@127.0.0.1:5432/test}), one per test class. Databases left by
- * an earlier run are dropped on first use.
+ * (default {@code postgresql://postgres@127.0.0.1:5432/test}), one per test class. Each name carries
+ * the second its run started ({@code cb_it_<epoch>_<random>}): a run drops its own databases when its
+ * JVM ends, and on first use drops only those of runs that started more than {@link #ABANDONED} ago
+ * (a run killed before it could clean up), so two runs on one PostgreSQL leave each other alone.
  */
 public final class TestDatabase {
 
     private static final String PREFIX = "cb_it_";
 
     private static final AtomicBoolean swept = new AtomicBoolean();
+
+    /** Longer than any run may take (CI allows 90 minutes). */
+    static final Duration ABANDONED = Duration.ofHours(3);
+
+    /** This run: the second its test JVM started. */
+    private static final long RUN = ManagementFactory.getRuntimeMXBean().getStartTime() / 1000;
+
+    private static final List<String> OWN = new CopyOnWriteArrayList<>();
+
+    private static volatile URI ownServer;
 
     private final String url;
 
@@ -34,13 +49,15 @@ public final class TestDatabase {
     /** Creates an empty database. */
     public static TestDatabase create() {
         URI base = URI.create(System.getProperty("it.postgres.url", "postgresql://postgres@127.0.0.1:5432/test"));
-        String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = PREFIX + RUN + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         try (Connection admin = admin(base);
                 Statement statement = admin.createStatement()) {
             if (swept.compareAndSet(false, true)) {
                 dropLeftovers(admin);
             }
             statement.execute("CREATE DATABASE " + name);
+            remember(base, name);
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "PostgreSQL is needed for integration tests at " + base.getHost() + ":" + base.getPort()
@@ -125,13 +142,46 @@ public final class TestDatabase {
                 auth.length > 1 ? auth[1] : null);
     }
 
+    private static synchronized void remember(URI base, String name) {
+        if (ownServer == null) {
+            ownServer = base;
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropOwn, "drop-test-databases"));
+        }
+        OWN.add(name);
+    }
+
+    /** At the end of the run: its databases go, connections or not. */
+    private static void dropOwn() {
+        try (Connection admin = admin(ownServer)) {
+            for (String name : OWN) {
+                try (Statement statement = admin.createStatement()) {
+                    statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                }
+            }
+        } catch (SQLException e) {
+            System.err.println("TestDatabase: could not drop this run's databases: " + e.getMessage());
+        }
+    }
+
+    /** Whether a test database belongs to a run that is long over (or to a layout without the run's time). */
+    static boolean abandoned(String name, long nowSeconds) {
+        String[] parts = name.substring(PREFIX.length()).split("_", 2);
+        if (parts.length < 2 || !parts[0].matches("[0-9]{9,11}")) {
+            return true;
+        }
+        return Long.parseLong(parts[0]) < nowSeconds - ABANDONED.toSeconds();
+    }
+
     private static void dropLeftovers(Connection admin) throws SQLException {
         List<String> leftovers = new ArrayList<>();
         try (Statement statement = admin.createStatement();
                 ResultSet rows =
                         statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'cb\\_it\\_%'")) {
+            long now = System.currentTimeMillis() / 1000;
             while (rows.next()) {
-                leftovers.add(rows.getString(1));
+                if (abandoned(rows.getString(1), now)) {
+                    leftovers.add(rows.getString(1));
+                }
             }
         }
         for (String leftover : leftovers) {

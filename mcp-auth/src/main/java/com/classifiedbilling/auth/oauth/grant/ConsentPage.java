@@ -60,10 +60,11 @@ final class ConsentPage {
         body.append(" asks to act for you. After you approve, you return to <span class=\"host\">")
                 .append(escape(host(request.redirectUri())))
                 .append("</span>.</p>")
-                .append(onThisComputer(request.redirectUri())
-                        ? "<p class=\"note\">That address is on this computer: any program running here can receive"
-                                + " the answer. Approve only if you just started this app yourself.</p>"
-                        : "")
+                .append(
+                        onThisComputer(request.redirectUri())
+                                ? "<p class=\"note\">That address is on this computer: any program running here can receive"
+                                        + " the answer. Approve only if you just started this app yourself.</p>"
+                                : "")
                 .append("<p>It will be able to:</p><ul>")
                 .append(scopes)
                 .append("</ul><form method=\"post\" action=\"/mcp-connect\">")

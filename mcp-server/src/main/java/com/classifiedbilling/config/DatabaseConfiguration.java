@@ -72,6 +72,12 @@ class DatabaseConfiguration {
                 .initialSize(Math.min(pool.initialSize(), pool.maxSize()))
                 .maxSize(pool.maxSize())
                 .maxAcquireTime(pool.acquireTimeout())
+                // A pooled connection can die while it waits (a failover, a restart, a proxy's idle
+                // timeout, pg_terminate_backend). The pool finds out when it validates the connection
+                // at acquire, before anything is sent, and drops it; retrying then takes the next one,
+                // or a new one, so a call meets a dead connection only when every retry (within the
+                // acquire timeout) finds the database gone, and then gets a clean 503.
+                .acquireRetry(Math.max(1, pool.maxSize()))
                 .maxCreateConnectionTime(pool.connectTimeout())
                 .maxIdleTime(pool.maxIdleTime())
                 .build());

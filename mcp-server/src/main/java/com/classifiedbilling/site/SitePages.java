@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -49,8 +50,11 @@ public final class SitePages {
     RouterFunction<ServerResponse> siteRouter(SiteProperties site) {
         String privacy = page("Privacy policy", privacyBody(site));
         String support = page("Support", supportBody(site));
-        RouterFunctions.Builder routes =
-                RouterFunctions.route().GET(PRIVACY, request -> html(privacy)).GET(SUPPORT, request -> html(support));
+        String home = page("ClassifiedBilling MCP server", homeBody());
+        RouterFunctions.Builder routes = RouterFunctions.route()
+                .GET("/", request -> home(request, home))
+                .GET(PRIVACY, request -> html(privacy))
+                .GET(SUPPORT, request -> html(support));
         for (Icon icon : ICONS) {
             ClassPathResource file = new ClassPathResource(icon.resource());
             routes.route(
@@ -64,6 +68,18 @@ public final class SitePages {
                             .bodyValue(file));
         }
         return routes.build();
+    }
+
+    /** {@code GET /}: the page for a browser, JSON for a client that asks for it; caches keep both apart. */
+    private static Mono<ServerResponse> home(ServerRequest request, String page) {
+        boolean json = prefersJson(request);
+        return ServerResponse.ok()
+                .contentType(json ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML)
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'")
+                .bodyValue(json ? homeJson() : page);
     }
 
     private static Mono<ServerResponse> html(String page) {

@@ -3,8 +3,10 @@ package com.classifiedbilling.billing.r2dbc;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientException;
+import java.nio.channels.ClosedChannelException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * What a database failure means for the caller: "the database cannot be reached right now" (retry,
@@ -14,11 +16,25 @@ public final class DatabaseFailures {
 
     private DatabaseFailures() {}
 
+    /**
+     * Whether the database could not be reached or the connection died, judged by the failure and
+     * every cause under it: Spring wraps the driver's errors (a dead pooled connection surfaces as
+     * {@code CannotCreateTransactionException} around {@code R2dbcNonTransientResourceException:
+     * Connection validation failed}), so the outermost exception alone says too little.
+     */
     public static boolean isUnavailable(Throwable e) {
-        return e instanceof DataAccessResourceFailureException
-                || e instanceof TransientDataAccessException
-                || e instanceof R2dbcTransientException
-                || e instanceof R2dbcNonTransientResourceException;
+        int depth = 0;
+        for (Throwable cause = e; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof R2dbcTransientException
+                    || cause instanceof R2dbcNonTransientResourceException
+                    || cause instanceof ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What a caller is told when {@link #isUnstorableValue} holds. */

@@ -161,6 +161,29 @@ class OAuthFlowIT extends PostgresIntegrationTest {
         assertThat(answer.json().has("client_secret")).isFalse();
     }
 
+    @Test
+    void shouldKeepTheApplicationTypeAndApplyItsRedirectRules() {
+        Answer native_ = dance.register("""
+                {"application_type":"native","redirect_uris":["com.example.billing:/oauth/callback"],
+                 "token_endpoint_auth_method":"none","client_name":"Desktop app"}""");
+        Answer webOnLoopback = dance.register("""
+                {"application_type":"web","redirect_uris":["http://127.0.0.1:5000/callback"],
+                 "token_endpoint_auth_method":"none"}""");
+
+        assertThat(native_.status()).as(native_.body()).isEqualTo(201);
+        assertThat(native_.json().path("application_type").asString()).isEqualTo("native");
+        Client client =
+                new Client(native_.json().path("client_id").asString(), null, "com.example.billing:/oauth/callback");
+        Answer page = dance.authorize(dance.authorization(client, Pkce.create()));
+        assertThat(page.status())
+                .as("a private-use redirect URI works on the consent page")
+                .isEqualTo(200);
+        assertThat(page.headers().getFirst("Content-Security-Policy"))
+                .contains("form-action 'self' com.example.billing:");
+        assertThat(webOnLoopback.status()).isEqualTo(400);
+        assertThat(webOnLoopback.json().path("error").asString()).isEqualTo("invalid_redirect_uri");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

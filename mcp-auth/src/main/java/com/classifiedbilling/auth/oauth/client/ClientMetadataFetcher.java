@@ -46,7 +46,9 @@ final class ClientMetadataFetcher {
 
     private final Resolver resolver;
 
-    private final HttpClient verified;
+    private final HttpClient base;
+
+    private volatile HttpClient verified;
 
     private final HttpClient loopbackForTests;
 
@@ -66,9 +68,26 @@ final class ClientMetadataFetcher {
                 .compress(false)
                 .headers(headers -> headers.set(HttpHeaderNames.ACCEPT, "application/json")
                         .set(HttpHeaderNames.USER_AGENT, "ClassifiedBilling-ClientMetadata/1"));
-        this.verified = base.secure();
-        this.loopbackForTests = base.secure(ssl -> ssl.sslContext(Http11SslContextSpec.forClient()
-                .configure(builder -> builder.trustManager(InsecureTrustManagerFactory.INSTANCE))));
+        this.base = base;
+        // only a test server's document is fetched with any certificate, and only when its setting is on
+        this.loopbackForTests = properties.allowLoopbackForTests()
+                ? base.secure(ssl -> ssl.sslContext(Http11SslContextSpec.forClient()
+                        .configure(builder -> builder.trustManager(InsecureTrustManagerFactory.INSTANCE))))
+                : null;
+    }
+
+    /** The verifying TLS client, made on first use: building TLS contexts is not work for the server's start. */
+    private HttpClient verified() {
+        HttpClient client = verified;
+        if (client == null) {
+            synchronized (this) {
+                if (verified == null) {
+                    verified = base.secure();
+                }
+                client = verified;
+            }
+        }
+        return client;
     }
 
     /** The document at this URL (which passed {@link ClientIdUrls#problem}), or a {@link ClientMetadataException}. */
@@ -79,7 +98,8 @@ final class ClientMetadataFetcher {
         return Mono.fromCallable(() -> checkedAddress(host))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(address -> {
-                    HttpClient client = address.isLoopbackAddress() ? loopbackForTests : verified;
+                    // a loopback address got past the check only with the test setting on
+                    HttpClient client = address.isLoopbackAddress() ? loopbackForTests : verified();
                     // the checked address, carrying the host's name for SNI and certificate checks: no second lookup
                     InetSocketAddress target = new InetSocketAddress(withName(host, address), port);
                     String authority = uri.getPort() < 0 ? host : host + ":" + port;

@@ -69,6 +69,9 @@ final class ClientRegistrationHandler {
         body.put("token_endpoint_auth_method", client.authMethod().value());
         body.put("grant_types", client.grantTypes().stream().sorted().toList());
         body.put("response_types", List.of("code"));
+        if (client.applicationType() != null) {
+            body.put("application_type", client.applicationType().value());
+        }
         return body;
     }
 }

@@ -80,6 +80,10 @@ public final class DocumentServer implements AutoCloseable {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             store.load(in, password);
+        } finally {
+            // loaded: the file is not needed again, and a test run leaves nothing in /tmp
+            Files.deleteIfExists(keystore);
+            Files.deleteIfExists(keystore.getParent());
         }
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, password);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -67,25 +68,17 @@ public final class PublicUrls {
         return Optional.ofNullable(fixed);
     }
 
-    /** Whether the public URL is set, rather than read from each request. */
-    public boolean configured() {
-        return configured != null;
-    }
-
     /**
      * The base URL for this request, without a trailing slash, e.g. {@code https://host}.
      *
      * @throws OAuthException (400) when it would come from a Host that may not name the issuer
      */
     public String base(ServerWebExchange exchange) {
-        if (fixed != null) {
-            return fixed;
-        }
-        URI uri = exchange.getRequest().getURI();
-        if (!trusted(uri.getHost())) {
+        String base = trustedBase(exchange);
+        if (base == null) {
             throw untrustedHost();
         }
-        return uri.getScheme() + "://" + uri.getRawAuthority();
+        return base;
     }
 
     /**
@@ -93,8 +86,20 @@ public final class PublicUrls {
      * checks that should simply fail then (an access token presented there is not one of ours).
      */
     public String trustedBase(ServerWebExchange exchange) {
-        return configured == null && !trusted(exchange.getRequest().getURI().getHost()) ? null : base(exchange);
+        if (fixed != null) {
+            return fixed;
+        }
+        URI uri = exchange.getRequest().getURI();
+        return trusted(uri.getHost()) ? uri.getScheme() + "://" + uri.getRawAuthority() : null;
     }
+
+    /** Whether this request's base URL is the configured one, or its Host may name the issuer. */
+    public boolean trusts(ServerWebExchange exchange) {
+        return fixed != null || trusted(exchange.getRequest().getURI().getHost());
+    }
+
+    /** 127.0.0.0/8 written as a dotted quad. */
+    private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}");
 
     private boolean trusted(String host) {
         if (host == null) {
@@ -103,7 +108,7 @@ public final class PublicUrls {
         String name = host.toLowerCase(Locale.ROOT);
         return name.equals("localhost")
                 || name.equals("[::1]")
-                || name.matches("127(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}")
+                || LOOPBACK_IPV4.matcher(name).matches()
                 || allowedHosts.contains(name);
     }
 

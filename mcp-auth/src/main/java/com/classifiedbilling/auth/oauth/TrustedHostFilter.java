@@ -27,7 +27,8 @@ public final class TrustedHostFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (urls.configured() || !OAuthEndpoints.isOAuth(exchange) || urls.trustedBase(exchange) != null) {
+        // the Host first: it is a string compare, the path a walk over the endpoints' patterns
+        if (urls.trusts(exchange) || !OAuthEndpoints.isOAuth(exchange)) {
             return chain.filter(exchange);
         }
         return refusals.refuseOAuth(exchange, HttpStatus.BAD_REQUEST, "invalid_request", PublicUrls.UNTRUSTED_HOST);

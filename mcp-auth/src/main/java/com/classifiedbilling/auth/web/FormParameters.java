@@ -76,49 +76,64 @@ public final class FormParameters {
 
     private static String decode(String encoded, String name) throws MalformedException {
         String subject = name == null ? "A parameter name" : "The parameter " + describe(name);
-        byte[] bytes = new byte[encoded.length() * 3];
+        // the text is already UTF-8-clean (a raw query is ASCII; a body and Basic credentials were
+        // decoded strictly), so its bytes and the escaped ones decode together as one UTF-8 sequence
+        byte[] in = encoded.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[in.length];
         int length = 0;
-        for (int i = 0; i < encoded.length(); i++) {
-            char c = encoded.charAt(i);
-            if (c == '+') {
-                bytes[length++] = ' ';
-            } else if (c == '%') {
-                int high = i + 1 < encoded.length() ? Character.digit(encoded.charAt(i + 1), 16) : -1;
-                int low = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 2), 16) : -1;
+        for (int i = 0; i < in.length; i++) {
+            byte b = in[i];
+            if (b == '%') {
+                int high = i + 1 < in.length ? hex(in[i + 1]) : -1;
+                int low = i + 2 < in.length ? hex(in[i + 2]) : -1;
                 if (high < 0 || low < 0) {
                     throw new MalformedException(subject + " has a % that does not start two hex digits.");
                 }
-                bytes[length++] = (byte) (high * 16 + low);
+                out[length++] = (byte) (high * 16 + low);
                 i += 2;
             } else {
-                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                if (Character.isSurrogate(c)) {
-                    // a pair written unencoded: take both halves together
-                    if (Character.isHighSurrogate(c) && i + 1 < encoded.length()) {
-                        utf8 = encoded.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
-                        i++;
-                    } else {
-                        throw new MalformedException(subject + " is not valid UTF-8.");
-                    }
-                }
-                System.arraycopy(utf8, 0, bytes, length, utf8.length);
-                length += utf8.length;
+                out[length++] = b == '+' ? (byte) ' ' : b;
             }
         }
         String decoded;
         try {
-            decoded = strictUtf8().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+            decoded = strictUtf8().decode(ByteBuffer.wrap(out, 0, length)).toString();
         } catch (CharacterCodingException e) {
             throw new MalformedException(subject + " is not valid UTF-8.");
         }
-        for (int i = 0; i < decoded.length(); i++) {
-            char c = decoded.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                throw new MalformedException(
-                        subject + " contains a control character (such as NUL), which is not allowed.");
-            }
+        if (hasControlCharacter(decoded)) {
+            throw new MalformedException(
+                    subject + " contains a control character (such as NUL), which is not allowed.");
         }
         return decoded;
+    }
+
+    /** An ASCII hex digit's value, or -1: not {@link Character#digit}, which takes fullwidth and other scripts' digits. */
+    private static int hex(byte b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        if (b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
+        }
+        if (b >= 'A' && b <= 'F') {
+            return b - 'A' + 10;
+        }
+        return -1;
+    }
+
+    /**
+     * Whether text holds a control character (U+0000–U+001F, U+007F): the rule for every value a
+     * client gives the authorization server, which no database, page or log line should meet.
+     */
+    public static boolean hasControlCharacter(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The name as it may appear in a message: itself when short and plain, else not at all. */

@@ -2,6 +2,7 @@ package com.classifiedbilling.auth.oauth.client;
 
 import com.classifiedbilling.auth.oauth.GrantType;
 import com.classifiedbilling.auth.oauth.OAuthException;
+import com.classifiedbilling.auth.web.FormParameters;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -158,11 +159,8 @@ public record ClientRegistrationRequest(
 
     /** The value, unless it holds a control character (NUL among them), which nothing here may store or show. */
     private static String clean(String value, String field) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                throw metadata(field + " must not contain control characters (such as NUL).");
-            }
+        if (FormParameters.hasControlCharacter(value)) {
+            throw metadata(field + " must not contain control characters (such as NUL).");
         }
         return value;
     }

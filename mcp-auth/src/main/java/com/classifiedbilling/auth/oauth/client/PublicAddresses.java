@@ -66,7 +66,8 @@ final class PublicAddresses {
             zeroPrefix &= b[i] == 0;
         }
         boolean mapped = zeroPrefix && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-        boolean compatible = zeroPrefix && b[10] == 0 && b[11] == 0 && !(isZero(b, 12, 15) && (b[15] & 0xff) <= 1);
+        // ::a.b.c.d, and :: and ::1 with it (0.0.0.0 and 0.0.0.1 are refused like the IPv6 forms)
+        boolean compatible = zeroPrefix && b[10] == 0 && b[11] == 0;
         boolean nat64 = (b[0] & 0xff) == 0x00
                 && (b[1] & 0xff) == 0x64
                 && (b[2] & 0xff) == 0xff

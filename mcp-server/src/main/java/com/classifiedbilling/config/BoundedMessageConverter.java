@@ -26,6 +26,16 @@ public final class BoundedMessageConverter extends MessageConverter {
         return bounded(message);
     }
 
+    /**
+     * The message cut after {@link #MAX_LENGTH} characters, nothing escaped: for a structured (JSON)
+     * line, whose writer escapes control characters itself ({@link BoundedJsonMessage}).
+     */
+    static String cut(String message) {
+        return message.length() <= MAX_LENGTH
+                ? message
+                : message.substring(0, MAX_LENGTH) + "... [" + (message.length() - MAX_LENGTH) + " more characters]";
+    }
+
     static String bounded(String message) {
         StringBuilder line = new StringBuilder(Math.min(message.length(), MAX_LENGTH) + 16);
         int i = 0;

@@ -11,6 +11,8 @@ import com.classifiedbilling.auth.web.FailedAuthenticationThrottle;
 import com.classifiedbilling.auth.web.PrincipalAttribute;
 import com.classifiedbilling.door.EarlyAnswers;
 import com.classifiedbilling.door.RecognisedRequest;
+import com.classifiedbilling.observability.CountedBearerChallenge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -106,9 +108,11 @@ class SecurityConfiguration {
     SecurityWebFilterChain securityWebFilterChain(
             ServerHttpSecurity http,
             BearerAuthenticationManager authenticationManager,
-            BearerChallenge challenge,
+            BearerChallenge bearerChallenge,
+            MeterRegistry meters,
             PublicUrls urls,
             EarlyAnswers answers) {
+        CountedBearerChallenge challenge = new CountedBearerChallenge(bearerChallenge, meters);
         ServerWebExchangeMatcher doors =
                 exchange -> RecognisedRequest.of(exchange).door() != null
                         ? ServerWebExchangeMatcher.MatchResult.match()

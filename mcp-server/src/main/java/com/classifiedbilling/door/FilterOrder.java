@@ -13,8 +13,14 @@ public final class FilterOrder {
 
     private FilterOrder() {}
 
+    /**
+     * {@link ManagementPortFilter}: the management port ({@code MANAGEMENT_PORT}) answers the
+     * actuator only (404).
+     */
+    public static final int KEEP_MANAGEMENT_PORT = Ordered.HIGHEST_PRECEDENCE;
+
     /** {@link FrontDoorFilter}: refuses non-canonical paths, recognises the door. */
-    public static final int RECOGNISE_PATH = Ordered.HIGHEST_PRECEDENCE;
+    public static final int RECOGNISE_PATH = KEEP_MANAGEMENT_PORT + 1;
 
     /** {@code mcp.OriginFilter}: a browser origin that is not allowed gets 403 on the MCP doors. */
     public static final int CHECK_ORIGIN = RECOGNISE_PATH + 1;
@@ -43,8 +49,14 @@ public final class FilterOrder {
     /** {@link MessageFilter}: reads and parses the body of a door's {@code POST} once (400, 413, 415). */
     public static final int READ_MESSAGE = AUTHENTICATE + 1;
 
+    /**
+     * {@code observability.ObserveToolCallFilter}: a tool call is measured from here, so that the
+     * refusals below are counted and logged as tool calls.
+     */
+    public static final int OBSERVE_TOOL_CALL = READ_MESSAGE + 1;
+
     /** {@code scope.ToolScopeFilter}: a tool call the credential has no scope for gets 403. */
-    public static final int CHECK_SCOPE = READ_MESSAGE + 1;
+    public static final int CHECK_SCOPE = OBSERVE_TOOL_CALL + 1;
 
     /** {@code ratelimit.RateLimitFilter}: counts the tool call against the plan (429). */
     public static final int LIMIT_PLAN = CHECK_SCOPE + 1;

@@ -4,6 +4,8 @@ import com.classifiedbilling.auth.principal.BillingPrincipal;
 import com.classifiedbilling.auth.web.PrincipalAttribute;
 import com.classifiedbilling.billing.BillingException;
 import com.classifiedbilling.door.RecognisedRequest;
+import com.classifiedbilling.observability.ToolCallObservation;
+import com.classifiedbilling.observability.ToolCallOutcome;
 import com.classifiedbilling.tool.Admission;
 import com.classifiedbilling.tool.ToolCall;
 import com.classifiedbilling.tool.ToolRegistry;
@@ -42,6 +44,8 @@ final class McpToolCalls {
 
     static final String ADMISSION = "billing.admission";
 
+    static final String OBSERVATION = "billing.observation";
+
     private final ToolRegistry registry;
 
     private final JsonMapper json;
@@ -56,7 +60,7 @@ final class McpToolCalls {
 
     /**
      * What the transports hand to each call, read once per request: the principal, the request id,
-     * and the admission the rate limit gave a tool call.
+     * the admission the rate limit gave a tool call, and the call's observation.
      */
     static McpTransportContext context(ServerRequest request) {
         Map<String, Object> values = new HashMap<>();
@@ -67,6 +71,10 @@ final class McpToolCalls {
         Admission admission = RecognisedRequest.of(request.exchange()).admission();
         if (admission != null) {
             values.put(ADMISSION, admission);
+        }
+        ToolCallObservation observation = ToolCallObservation.of(request.exchange());
+        if (observation != null) {
+            values.put(OBSERVATION, observation);
         }
         values.put(REQUEST_ID, request.exchange().getRequest().getId());
         return McpTransportContext.create(values);
@@ -146,18 +154,33 @@ final class McpToolCalls {
         }
         JsonNode arguments = request.arguments() == null ? null : json.valueToTree(request.arguments());
         Admission admission = context.get(ADMISSION) instanceof Admission counted ? counted : null;
+        ToolCallObservation observation =
+                context.get(OBSERVATION) instanceof ToolCallObservation observed ? observed : null;
         return registry.call(request.name(), new ToolCall(caller, admission), arguments)
-                .map(result -> CallToolResult.builder()
-                        .structuredContent(result)
-                        .addTextContent(json.writeValueAsString(result))
-                        .build())
-                .onErrorResume(BillingException.class, e -> Mono.just(failure(e.getMessage())))
+                .map(result -> {
+                    finish(observation, ToolCallOutcome.OK);
+                    return CallToolResult.builder()
+                            .structuredContent(result)
+                            .addTextContent(json.writeValueAsString(result))
+                            .build();
+                })
+                .onErrorResume(BillingException.class, e -> {
+                    finish(observation, ToolCallOutcome.of(e.kind()));
+                    return Mono.just(failure(e.getMessage()));
+                })
                 .onErrorResume(e -> {
+                    finish(observation, ToolCallOutcome.SERVER_ERROR);
                     Object requestId = context.get(REQUEST_ID);
                     log.error("Request {} failed unexpectedly in MCP tool {}", requestId, request.name(), e);
                     return Mono.just(failure("Unexpected server error. Try again; if it persists, contact support "
                             + "with request id " + requestId + "."));
                 });
+    }
+
+    private static void finish(ToolCallObservation observation, ToolCallOutcome outcome) {
+        if (observation != null) {
+            observation.finish(outcome);
+        }
     }
 
     private static CallToolResult failure(String message) {

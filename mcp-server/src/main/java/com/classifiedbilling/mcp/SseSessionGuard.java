@@ -6,6 +6,8 @@ import com.classifiedbilling.door.Door;
 import com.classifiedbilling.door.EarlyAnswers;
 import com.classifiedbilling.door.FilterOrder;
 import com.classifiedbilling.door.RecognisedRequest;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,10 +66,13 @@ final class SseSessionGuard implements WebFilter, SmartLifecycle, DisposableBean
 
     private volatile boolean running;
 
-    SseSessionGuard(McpProperties properties, EarlyAnswers answers, Clock clock) {
+    SseSessionGuard(McpProperties properties, EarlyAnswers answers, Clock clock, MeterRegistry meters) {
         this.properties = properties;
         this.answers = answers;
         this.clock = clock;
+        Gauge.builder("billing.sse.sessions", sessions, Map::size)
+                .description("SSE sessions open on this instance")
+                .register(meters);
         Duration every = properties.sseIdleTimeout().dividedBy(4).compareTo(Duration.ofSeconds(1)) < 0
                 ? Duration.ofSeconds(1)
                 : properties.sseIdleTimeout().dividedBy(4);

@@ -18,6 +18,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,6 +45,9 @@ final class BucketStore implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(BucketStore.class);
 
+    /** The gauge of {@link #countsInMemoryInsteadOfRedis()}: {@code billing_rate_limit_redis_fallback}. */
+    static final String REDIS_FALLBACK = "billing.rate_limit.redis.fallback";
+
     private final RateLimitProperties properties;
 
     private final Cache<String, Bucket> local = Caffeine.newBuilder()
@@ -58,8 +63,11 @@ final class BucketStore implements DisposableBean {
 
     private final Disposable connector;
 
-    BucketStore(RateLimitProperties properties) {
+    BucketStore(RateLimitProperties properties, MeterRegistry meters) {
         this.properties = properties;
+        Gauge.builder(REDIS_FALLBACK, this, store -> store.countsInMemoryInsteadOfRedis() ? 1 : 0)
+                .description("1 while Redis is configured but rate limits are counted in this instance's memory")
+                .register(meters);
         if (properties.redisUrl() == null || properties.redisUrl().isBlank()) {
             this.client = null;
             this.connector = null;
@@ -154,6 +162,11 @@ final class BucketStore implements DisposableBean {
         return local.get(
                 key,
                 k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build());
+    }
+
+    /** Whether Redis is configured but this instance counts in its own memory now (not connected, or failing). */
+    boolean countsInMemoryInsteadOfRedis() {
+        return client != null && (redis.get() == null || redisFailing.get());
     }
 
     private void warnOnce(String message) {

@@ -7,6 +7,7 @@ import com.classifiedbilling.ratelimit.RateLimitProperties.PlanLimits;
 import com.classifiedbilling.tool.ToolCallLimit;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,13 +25,23 @@ import reactor.core.publisher.Mono;
 @Component
 public final class RateLimiter implements ToolCallLimit {
 
+    /** Refused requests, by plan and by the window that was used up: {@code billing_rate_limit_refusals_total}. */
+    static final String REFUSALS = "billing.rate_limit.refusals";
+
+    private static final String MINUTE = "minute";
+
+    private static final String DAY = "day";
+
     private final RateLimitProperties properties;
 
     private final BucketStore buckets;
 
-    RateLimiter(RateLimitProperties properties, BucketStore buckets) {
+    private final MeterRegistry meters;
+
+    RateLimiter(RateLimitProperties properties, BucketStore buckets, MeterRegistry meters) {
         this.properties = properties;
         this.buckets = buckets;
+        this.meters = meters;
     }
 
     /** Counts one request of this caller. Never fails: when no store answers, the request is let through. */
@@ -40,12 +51,12 @@ public final class RateLimiter implements ToolCallLimit {
         String key = principal.userId() + ":" + plan.label();
         return buckets.tryConsume(key + ":m", minute(limits)).flatMap(minute -> {
             if (!minute.isConsumed()) {
-                return Mono.just(refused(plan, limits.perMinute(), "minute", minute));
+                return Mono.just(refused(plan, limits.perMinute(), MINUTE, minute));
             }
             return buckets.tryConsume(key + ":d", day(limits)).flatMap(day -> {
                 if (!day.isConsumed()) {
                     return buckets.refund(key + ":m", minute(limits))
-                            .thenReturn(refused(plan, limits.perDay(), "day", day));
+                            .thenReturn(refused(plan, limits.perDay(), DAY, day));
                 }
                 boolean dayIsTighter = day.getRemainingTokens() < minute.getRemainingTokens();
                 ConsumptionProbe tighter = dayIsTighter ? day : minute;
@@ -82,7 +93,8 @@ public final class RateLimiter implements ToolCallLimit {
         return limits;
     }
 
-    private static RateLimitDecision refused(Plan plan, long limit, String window, ConsumptionProbe probe) {
+    private RateLimitDecision refused(Plan plan, long limit, String window, ConsumptionProbe probe) {
+        meters.counter(REFUSALS, "plan", plan.label(), "window", window).increment();
         long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
         String message = "Rate limit exceeded: " + limit + " requests per " + window + " on the " + plan.label()
                 + " plan. Retry after " + retryAfter + " seconds.";

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -17,6 +21,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Kubernetes manifests in {@code mcp-server/deploy/kubernetes} against the application they
@@ -65,7 +71,7 @@ class DeployManifestsTests {
     }
 
     @Test
-    void theProbesAreTheActuatorsHealthGroupsOnTheServersPort() {
+    void theProbesAreTheActuatorsHealthGroupsOnTheManagementPortAndTheServiceHasOnlyTheServersPort() {
         Map<String, Object> container = container();
         Map<String, Object> health = map(map(map(application, "management"), "endpoint"), "health");
         Map<String, Object> groups = map(health, "group");
@@ -73,25 +79,67 @@ class DeployManifestsTests {
         assertThat(map(health, "probes").get("enabled")).isEqualTo(true);
         assertThat(path(container, "readinessProbe")).isEqualTo("/actuator/health/readiness");
         assertThat(path(container, "livenessProbe")).isEqualTo("/actuator/health/liveness");
+        assertThat(path(container, "startupProbe")).isEqualTo("/actuator/health/liveness");
         assertThat(groups).containsKeys("readiness", "liveness");
         int serverPort = Integer.parseInt(placeholderDefault("PORT"));
-        Map<String, Object> port = list(container, "ports").get(0);
-        assertThat(port.get("containerPort")).isEqualTo(serverPort);
+        Map<String, Map<String, Object>> ports = new HashMap<>();
+        list(container, "ports").forEach(port -> ports.put((String) port.get("name"), port));
+        assertThat(ports.get("http").get("containerPort")).isEqualTo(serverPort);
         assertThat(env(container)).containsEntry("PORT", Integer.toString(serverPort));
-        assertThat(map(map(container, "readinessProbe"), "httpGet").get("port")).isEqualTo(port.get("name"));
+        assertThat(env(container))
+                .containsEntry(
+                        "MANAGEMENT_PORT",
+                        ports.get("management").get("containerPort").toString());
+        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+            assertThat(map(map(container, probe), "httpGet").get("port")).isEqualTo("management");
+        }
+        assertThat(map(map(map(map(kind("Deployment"), "spec"), "template"), "metadata"), "annotations"))
+                .containsEntry(
+                        "prometheus.io/port",
+                        ports.get("management").get("containerPort").toString())
+                .containsEntry("prometheus.io/path", "/actuator/prometheus");
+        assertThat(list(map(kind("Service"), "spec"), "ports"))
+                .extracting(port -> port.get("targetPort"))
+                .containsExactly("http");
     }
 
     @Test
-    void everyEnvironmentVariableIsOneTheApplicationReads() {
+    void everyEnvironmentVariableIsOneTheApplicationReads() throws IOException {
         Set<String> read = new HashSet<>();
         Matcher placeholder = Pattern.compile("\\$\\{([A-Z_]+)[:}]").matcher(applicationText);
         while (placeholder.find()) {
             read.add(placeholder.group(1));
         }
+        read.addAll(springBootSettings());
 
         assertThat(env(container()).keySet())
                 .isSubsetOf(read)
                 .contains("BILLING_DATABASE_URL", "BILLING_PUBLIC_URL", "BILLING_REDIS_URL");
+    }
+
+    /**
+     * Spring Boot's own settings as environment variables (relaxed binding: {@code
+     * logging.structured.format.console} is {@code LOGGING_STRUCTURED_FORMAT_CONSOLE}), from the
+     * configuration metadata its jars carry.
+     */
+    private static Set<String> springBootSettings() throws IOException {
+        Set<String> names = new HashSet<>();
+        JsonMapper json = JsonMapper.builder().build();
+        Enumeration<URL> resources =
+                DeployManifestsTests.class.getClassLoader().getResources("META-INF/spring-configuration-metadata.json");
+        while (resources.hasMoreElements()) {
+            try (InputStream in = resources.nextElement().openStream()) {
+                for (JsonNode property : json.readTree(in).path("properties")) {
+                    names.add(property.path("name")
+                            .asString()
+                            .replace("-", "")
+                            .replace('.', '_')
+                            .toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        assertThat(names).contains("SERVER_PORT", "LOGGING_STRUCTURED_FORMAT_CONSOLE");
+        return names;
     }
 
     @Test

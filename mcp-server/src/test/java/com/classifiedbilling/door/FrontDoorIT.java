@@ -380,34 +380,25 @@ class FrontDoorIT extends PostgresIntegrationTest {
 
     @Test
     void theFiltersRunInTheOrderFilterOrderWritesDown() {
+        List<String> written = List.of(
+                "ManagementPortFilter",
+                "FrontDoorFilter",
+                "OriginFilter",
+                "AddressRateLimitFilter",
+                "TrustedHostFilter",
+                "ParametersFilter",
+                "WebFilterChainProxy",
+                "MessageFilter",
+                "ObserveToolCallFilter",
+                "ToolScopeFilter",
+                "RateLimitFilter",
+                "SseSessionGuard");
         List<String> order = context.getBeanProvider(WebFilter.class)
                 .orderedStream()
                 .map(filter -> filter.getClass().getSimpleName())
-                .filter(name -> List.of(
-                                "FrontDoorFilter",
-                                "OriginFilter",
-                                "AddressRateLimitFilter",
-                                "TrustedHostFilter",
-                                "ParametersFilter",
-                                "WebFilterChainProxy",
-                                "MessageFilter",
-                                "ToolScopeFilter",
-                                "RateLimitFilter",
-                                "SseSessionGuard")
-                        .contains(name))
+                .filter(written::contains)
                 .toList();
-        assertThat(order)
-                .containsExactly(
-                        "FrontDoorFilter",
-                        "OriginFilter",
-                        "AddressRateLimitFilter",
-                        "TrustedHostFilter",
-                        "ParametersFilter",
-                        "WebFilterChainProxy",
-                        "MessageFilter",
-                        "ToolScopeFilter",
-                        "RateLimitFilter",
-                        "SseSessionGuard");
+        assertThat(order).isEqualTo(written);
     }
 
     @Test

@@ -132,15 +132,7 @@ class OAuthRevocationAcrossInstancesIT {
 
     /** A new full-access key of the demo user, made with the CLI. */
     private static String newKey() {
-        AdminProcess.Result made = AdminProcess.run(
-                workDir, env, "create-key", "--email", "demo@classifiedbilling.example", "--name", "OAuth test");
-        assertThat(made.exitCode()).as(made.stderr()).isZero();
-        return made.stdout()
-                .lines()
-                .filter(line -> line.contains("cb_live_"))
-                .map(line -> line.substring(line.indexOf("cb_live_")).strip())
-                .findFirst()
-                .orElseThrow();
+        return AdminProcess.newKey(workDir, env, "demo@classifiedbilling.example");
     }
 
     private static String keyId(String key) {

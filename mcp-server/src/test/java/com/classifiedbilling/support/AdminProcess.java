@@ -41,6 +41,20 @@ public final class AdminProcess {
         }
     }
 
+    /** A new full-access key for the user with this email, made with the CLI's {@code create-key}. */
+    public static String newKey(Path workDir, Map<String, String> env, String email) {
+        Result made = run(workDir, env, "create-key", "--email", email, "--name", "Test key");
+        if (made.exitCode() != 0) {
+            throw new IllegalStateException("create-key failed: " + made.stderr());
+        }
+        return made.stdout()
+                .lines()
+                .filter(line -> line.contains("cb_live_"))
+                .map(line -> line.substring(line.indexOf("cb_live_")).strip())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("create-key printed no key"));
+    }
+
     private static String read(java.io.InputStream stream) {
         try {
             return new String(stream.readAllBytes(), StandardCharsets.UTF_8);

@@ -191,7 +191,7 @@ public final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException("server exited with " + process.exitValue() + "; see " + stderr);
             }
             try {
-                if (get("/actuator/health/readiness", null).statusCode() == 200) {
+                if (get("/readyz", null).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {

@@ -1,10 +1,12 @@
 package com.classifiedbilling.auth.oauth.grant;
 
+import com.classifiedbilling.auth.oauth.GrantType;
 import com.classifiedbilling.auth.oauth.OAuthException;
 import com.classifiedbilling.auth.oauth.OAuthResponses;
 import com.classifiedbilling.auth.oauth.PublicUrls;
 import com.classifiedbilling.auth.oauth.client.ClientCredentials;
 import com.classifiedbilling.auth.oauth.client.ClientService;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -28,21 +30,34 @@ final class TokenHandler {
 
     private final PublicUrls urls;
 
-    TokenHandler(TokenRequestConverter converter, ClientService clients, Revocations revocations, PublicUrls urls) {
+    private final TokenMetrics metrics;
+
+    TokenHandler(
+            TokenRequestConverter converter,
+            ClientService clients,
+            Revocations revocations,
+            PublicUrls urls,
+            TokenMetrics metrics) {
         this.converter = converter;
         this.clients = clients;
         this.revocations = revocations;
         this.urls = urls;
+        this.metrics = metrics;
     }
 
     Mono<ServerResponse> token(ServerRequest request) {
         return Mono.defer(() -> {
                     String base = urls.base(request.exchange());
+                    // null until the form names a grant type this server has: counted as unknown
+                    AtomicReference<GrantType> grant = new AtomicReference<>();
                     return OAuthResponses.form(request)
                             .map(form -> converter.convert(form, authorization(request)))
+                            .doOnNext(converted -> grant.set(converted.type()))
                             .flatMap(converted -> clients.authenticate(
                                             converted.request().client())
-                                    .flatMap(client -> converted.issue(client, base)));
+                                    .flatMap(client -> converted.issue(client, base)))
+                            .doOnSuccess(issued -> metrics.tokens(grant.get(), true))
+                            .doOnError(OAuthException.class, e -> metrics.tokens(grant.get(), false));
                 })
                 .flatMap(response -> OAuthResponses.json(HttpStatus.OK, response))
                 .onErrorResume(OAuthException.class, OAuthResponses::error);
@@ -57,6 +72,8 @@ final class TokenHandler {
                                     ClientCredentials.from(form, authorization(request)),
                                     base));
                 })
+                .doOnSuccess(done -> metrics.revocation(true))
+                .doOnError(OAuthException.class, e -> metrics.revocation(false))
                 .then(ServerResponse.ok()
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
                         .build())

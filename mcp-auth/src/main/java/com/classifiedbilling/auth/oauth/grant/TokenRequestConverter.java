@@ -42,6 +42,10 @@ final class TokenRequestConverter {
         Mono<TokenResponse> issue(Optional<OAuthClient> client, String base) {
             return grant.issue(request, client, base);
         }
+
+        GrantType type() {
+            return grant.type();
+        }
     }
 
     /** The typed request, or {@code invalid_request}, {@code unsupported_grant_type}, {@code invalid_client}. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What a tool call costs on each door, against the raw database.
 #
-#   bash mcp-server/bench/benchmark.sh            # full: 180 s warm-up, 15 s a run (about 11 minutes)
+#   bash mcp-server/bench/benchmark.sh            # full: 180 s warm-up, 15 s a run (about 15 minutes)
 #   SHORT=1 bash mcp-server/bench/benchmark.sh    # a few seconds a run, to see that it works (CI)
 #
 # Starts the packaged server on a fresh PostgreSQL database (127.0.0.1:5432, trust auth) with a
@@ -12,7 +12,7 @@
 # server's CPU time per call from /proc; runs the list_invoices SQL through pgbench -M prepared
 # (16 clients, core 0) as the ceiling; measures p99 at half the JSON door's list_invoices rate with
 # an evenly paced open-loop load (fixed_rate.mjs); heap after GC before and after the runs and with
-# 1,000 SSE streams open; and the time from start to the first answered request: first start,
+# 1,000 SSE streams open; CPU per call with metrics and the tool-call log off; and the time from start to the first answered request: first start,
 # restart, and restart with a class data sharing archive, on one core and on both. Prints a table.
 # Needs wrk and pgbench (Debian packages wrk and postgresql-client), python3 and node.
 set -euo pipefail
@@ -54,7 +54,7 @@ start() {
   (cd "${JAR_DIR:-.}" && BILLING_DATABASE_URL="$PG/$DB" BILLING_DEMO=true PORT=$PORT \
     BILLING_RATELIMITS_PLANS_STANDARD_PERMINUTE=100000000 BILLING_RATELIMITS_PLANS_STANDARD_PERDAY=100000000 \
     BILLING_MCP_SSESESSIONSPERUSER=$((STREAMS + 10)) \
-    exec taskset -c "${1:-1}" java ${JAVA_OPTS:-} -jar "$JAR" >> "$WORK/server.out" 2>> "$WORK/server.err") &
+    exec env ${EXTRA_ENV:-} taskset -c "${1:-1}" java ${JAVA_OPTS:-} -jar "$JAR" >> "$WORK/server.out" 2>> "$WORK/server.err") &
   SERVER=$!
   until curl -sf "$BASE/actuator/health/readiness" >/dev/null; do
     kill -0 $SERVER 2>/dev/null || { echo "benchmark: server did not start" >&2; cat "$WORK/server.err" >&2; exit 1; }
@@ -118,7 +118,7 @@ for tool in list_invoices get_overdue_invoices get_revenue_summary; do
   args=$ARGS_WS; [[ $tool == list_invoices ]] && args=$ARGS_LIST
   line=$(run "$tool" /api/mcp-server "$(legacy "$tool" "$args")" "$DURATION")
   printf '%-22s %-16s %s\n' "$tool" "/api/mcp-server" "$line"
-  [[ $tool == list_invoices ]] && max_rps=$(echo "$line" | awk '{print $1}')
+  [[ $tool == list_invoices ]] && max_rps=$(echo "$line" | awk '{print $1}') && on_cpu=$(echo "$line" | awk '{print $4}')
   printf '%-22s %-16s %s\n' "$tool" "/mcp" "$(run "$tool" /mcp "$(mcp "$tool" "$args")" "$DURATION")"
   if [[ $tool == list_invoices ]]; then
     printf '%-22s %-16s %s\n' "$tool" "/mcp 2026-07-28" \
@@ -150,6 +150,16 @@ wait "$HOLDER" 2>/dev/null || true; HOLDER=
 echo "heap after GC: $(( heap_before / 1024 )) MB after warm-up, $(( heap_after / 1024 )) MB after every run"
 echo "heap after GC with $opened SSE streams open: +$(( (heap_streams - heap_after) / 1024 )) MB," \
      "$(( (heap_streams - heap_after) * 1024 / opened )) bytes per stream"
+
+# what the tool-call timer and its log line cost: the JSON door's list_invoices on a server with both
+# off, after the same warm-up, against the same call in the table above
+stop
+EXTRA_ENV="MANAGEMENT_METRICS_ENABLE_ALL=false LOGGING_LEVEL_COM_CLASSIFIEDBILLING_OBSERVABILITY=warn" start
+run warmup /api/mcp-server "$(legacy list_invoices "$ARGS_LIST")" "$WARMUP" >/dev/null
+off_cpu=$(run list_invoices /api/mcp-server "$(legacy list_invoices "$ARGS_LIST")" "$DURATION" | awk '{print $4}')
+EXTRA_ENV=
+echo "list_invoices on /api/mcp-server, cpu_us/call: $on_cpu with metrics and the call log, $off_cpu with" \
+     "neither ($(awk -v on="$on_cpu" -v off="$off_cpu" 'BEGIN {printf "%+.1f", (on - off) * 100 / off}') %)"
 
 stop
 start; restart_ms=$STARTED_MS

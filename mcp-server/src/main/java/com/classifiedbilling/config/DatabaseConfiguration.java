@@ -1,17 +1,22 @@
 package com.classifiedbilling.config;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.h2.H2ConnectionConfiguration;
 import io.r2dbc.h2.H2ConnectionFactory;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.proxy.ProxyConnectionFactory;
+import io.r2dbc.proxy.observation.ObservationProxyExecutionListener;
 import io.r2dbc.spi.ConnectionFactory;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The database: which one (from {@link DatabaseProperties}), its schema migrated by Flyway over
@@ -47,9 +52,14 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "dispose")
-    ConnectionPool connectionFactory(DatabaseTarget target, DatabaseProperties properties, SchemaMigration migrated) {
+    ConnectionPool connectionFactory(
+            DatabaseTarget target,
+            DatabaseProperties properties,
+            SchemaMigration migrated,
+            Environment environment,
+            ObjectProvider<ObservationRegistry> observations) {
         DatabaseProperties.Pool pool = properties.pool();
-        ConnectionFactory connections = target instanceof DatabaseTarget.Postgres pg
+        ConnectionFactory driver = target instanceof DatabaseTarget.Postgres pg
                 ? new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
                         .host(pg.host())
                         .port(pg.port())
@@ -67,6 +77,9 @@ class DatabaseConfiguration {
                         .username(target.user())
                         .password(target.password())
                         .build());
+        ConnectionFactory connections = TracingConfiguration.exportsTraces(environment)
+                ? traced(driver, target, observations.getObject())
+                : driver;
         return new ConnectionPool(ConnectionPoolConfiguration.builder(connections)
                 .name("billing")
                 .initialSize(Math.min(pool.initialSize(), pool.maxSize()))
@@ -81,6 +94,18 @@ class DatabaseConfiguration {
                 .maxCreateConnectionTime(pool.connectTimeout())
                 .maxIdleTime(pool.maxIdleTime())
                 .build());
+    }
+
+    /**
+     * The driver's connections, each statement observed as a child of the tool call it runs for
+     * (from the subscriber's context); a statement outside a tool call is not observed.
+     */
+    private static ConnectionFactory traced(
+            ConnectionFactory driver, DatabaseTarget target, ObservationRegistry registry) {
+        ObservationProxyExecutionListener listener = target instanceof DatabaseTarget.Postgres pg
+                ? new ObservationProxyExecutionListener(registry, driver, pg.host(), pg.port())
+                : new ObservationProxyExecutionListener(registry, driver, "embedded", null);
+        return ProxyConnectionFactory.builder(driver).listener(listener).build();
     }
 
     /** Proof that migrations ran; beans that need the schema depend on it. */

@@ -156,7 +156,8 @@ final class McpToolCalls {
         Admission admission = context.get(ADMISSION) instanceof Admission counted ? counted : null;
         ToolCallObservation observation =
                 context.get(OBSERVATION) instanceof ToolCallObservation observed ? observed : null;
-        return registry.call(request.name(), new ToolCall(caller, admission), arguments)
+        Mono<JsonNode> work = registry.call(request.name(), new ToolCall(caller, admission), arguments);
+        return (observation == null ? work : observation.traced(work))
                 .map(result -> {
                     finish(observation, ToolCallOutcome.OK);
                     return CallToolResult.builder()

@@ -5,6 +5,9 @@ import com.classifiedbilling.auth.principal.CredentialKind;
 import com.classifiedbilling.auth.principal.Scope;
 import com.classifiedbilling.billing.BillingException;
 import com.classifiedbilling.billing.r2dbc.DatabaseFailures;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,8 +41,19 @@ public final class ToolRegistry {
 
     private final ToolCallLimit limit;
 
-    ToolRegistry(List<BillingTool<?, ?>> tools, JsonMapper json, ToolProperties properties, ToolCallLimit limit) {
+    private final ObservationRegistry observations;
+
+    /** The name of the span of a tool's own work, as an observation. */
+    static final String TRACED_RUN = "billing.traced.tool.run";
+
+    ToolRegistry(
+            List<BillingTool<?, ?>> tools,
+            JsonMapper json,
+            ToolProperties properties,
+            ToolCallLimit limit,
+            ObservationRegistry observations) {
         this.json = json;
+        this.observations = observations;
         this.properties = properties;
         this.limit = limit;
         this.tools = new LinkedHashMap<>();
@@ -115,12 +129,34 @@ public final class ToolRegistry {
         if (entry == null) {
             return Mono.error(unknownTool(name));
         }
-        return Mono.defer(() -> entry.invoke(call, input == null ? JsonNodeFactory.instance.objectNode() : input))
+        return Mono.defer(() ->
+                        traced(name, entry.invoke(call, input == null ? JsonNodeFactory.instance.objectNode() : input)))
                 .timeout(properties.callTimeout(), Mono.error(() -> unavailable("did not answer in time")))
                 .onErrorMap(DatabaseFailures::isUnavailable, e -> unavailable("is unavailable"))
                 .onErrorMap(
                         DatabaseFailures::isUnstorableValue,
                         e -> BillingException.invalidInput(DatabaseFailures.UNSTORABLE_VALUE));
+    }
+
+    /**
+     * The tool's own work as a span under the call's (a no-op unless traces are exported; see
+     * {@code config.TracingConfiguration}), the parent of its SQL statements' spans.
+     */
+    private Mono<JsonNode> traced(String name, Mono<JsonNode> work) {
+        return Mono.deferContextual(context -> {
+            Observation parent = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+            if (parent == null || parent.isNoop()) {
+                return work;
+            }
+            Observation run = Observation.createNotStarted(TRACED_RUN, observations)
+                    .contextualName("run " + name)
+                    .lowCardinalityKeyValue("gen_ai.tool.name", name)
+                    .parentObservation(parent)
+                    .start();
+            return work.contextWrite(inner -> inner.put(ObservationThreadLocalAccessor.KEY, run))
+                    .doOnError(run::error)
+                    .doFinally(signal -> run.stop());
+        });
     }
 
     private static BillingException unavailable(String what) {

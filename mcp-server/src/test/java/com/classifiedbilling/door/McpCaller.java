@@ -37,12 +37,19 @@ final class McpCaller implements ToolCaller {
                 .build());
     }
 
-    @SuppressWarnings("removal")
     static McpCaller sse(int port, String key) {
+        return sse(port, key, Map.of());
+    }
+
+    /** HTTP+SSE with these headers besides the key on every request (the stream's and each message's). */
+    @SuppressWarnings("removal")
+    static McpCaller sse(int port, String key, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder().header("Authorization", "Bearer " + key);
+        headers.forEach(request::header);
         return new McpCaller(HttpClientSseClientTransport.builder("http://127.0.0.1:" + port)
                 .sseEndpoint("/sse")
                 .jsonMapper(new JacksonMcpJsonMapper(JSON))
-                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + key))
+                .requestBuilder(request)
                 .build());
     }
 

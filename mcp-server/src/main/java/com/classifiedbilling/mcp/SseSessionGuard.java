@@ -24,6 +24,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
@@ -53,6 +54,9 @@ final class SseSessionGuard implements WebFilter, SmartLifecycle, DisposableBean
     private static final Logger log = LoggerFactory.getLogger(SseSessionGuard.class);
 
     private static final Pattern SESSION_ID = Pattern.compile("sessionId=([0-9A-Za-z-]+)");
+
+    /** The response header of {@code GET /sse} that names the session it opened. */
+    static final String SESSION_HEADER = "Mcp-Session-Id";
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
@@ -188,11 +192,32 @@ final class SseSessionGuard implements WebFilter, SmartLifecycle, DisposableBean
             this.principal = principal;
         }
 
+        /**
+         * The first event (the SDK's {@code endpoint} event, which names the session) is read whole
+         * before anything is written, so that the response's headers can carry the session id:
+         * {@value #SESSION_HEADER}, on which a load balancer keeps the session's {@code /message}
+         * posts on this instance ({@code mcp-server/deploy/haproxy/haproxy.cfg}). The headers are
+         * written with the first event, not before.
+         */
         @Override
         public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
             Session session = new Session(principal.userId(), clock.instant());
             Flux<Flux<DataBuffer>> events = Flux.from(body)
                     .map(event -> Flux.<DataBuffer>from(event).doOnNext(buffer -> bind(buffer, session)))
+                    .switchOnFirst((first, all) -> {
+                        if (!first.hasValue()) {
+                            return all;
+                        }
+                        return first.get()
+                                .collectList()
+                                .doOnDiscard(DataBuffer.class, DataBufferUtils::release)
+                                .flatMapMany(buffers -> {
+                                    if (sessionId != null) {
+                                        getHeaders().set(SESSION_HEADER, sessionId);
+                                    }
+                                    return Flux.concat(Mono.just(Flux.fromIterable(buffers)), all.skip(1));
+                                });
+                    })
                     .takeUntilOther(session.close.asMono())
                     .doFinally(signal -> {
                         if (sessionId != null) {

@@ -33,6 +33,17 @@ class SseSessionLifetimeIT extends PostgresIntegrationTest {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
+    void theStreamsResponseShouldNameItsSessionInAHeaderForALoadBalancer() throws Exception {
+        Account account = new BillingFixture(context).account("Standard");
+        try (SseStream first = SseStream.open(port, account.key());
+                SseStream second = SseStream.open(port, account.key())) {
+            assertThat(first.sessionHeader()).isNotBlank().isEqualTo(first.sessionId());
+            assertThat(second.sessionHeader()).isEqualTo(second.sessionId()).isNotEqualTo(first.sessionId());
+            assertThat(initialize(first.endpoint(), account.key())).isEqualTo(200);
+        }
+    }
+
+    @Test
     void whenTheStreamClosesThenItsSessionIsGone() throws Exception {
         Account account = new BillingFixture(context).account("Standard");
         SseStream stream = SseStream.open(port, account.key());

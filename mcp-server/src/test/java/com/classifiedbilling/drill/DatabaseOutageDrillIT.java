@@ -190,14 +190,6 @@ class DatabaseOutageDrillIT {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static String customer(String workspace, int n) {
-        return "{\"workspace_id\":\"" + workspace + "\",\"company_name\":\"Drill " + n + "\",\"company_email\":"
-                + "\"d" + n
-                + "@drill.example\",\"currency\":\"USD\",\"contact_first_name\":\"D\",\"contact_last_name\":"
-                + "\"R\",\"contact_email\":\"r@drill.example\",\"address\":\"1 Way\",\"city\":\"C\",\"state\":\"S\","
-                + "\"zip\":\"1\",\"country\":\"US\",\"idempotency_key\":\"drill-" + n + "\"}";
-    }
-
     private static String revenueCall(String workspace) {
         return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":"
                 + "\"get_revenue_summary\",\"arguments\":{\"workspace_id\":\"" + workspace + "\"}}}";
@@ -238,5 +230,9 @@ class DatabaseOutageDrillIT {
                         .statusCode())
                 .isBetween(200, 299);
         return path;
+    }
+
+    private static String customer(String workspace, int n) {
+        return DrillCustomers.input(workspace, "Drill " + n, "drill-" + n);
     }
 }

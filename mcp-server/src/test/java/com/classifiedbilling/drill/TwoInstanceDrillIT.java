@@ -48,7 +48,7 @@ class TwoInstanceDrillIT {
                         + "\",\"payment_method\":\"Card\"" + payKey + "}";
                 // 100 creates: 50 share 5 idempotency keys, 50 have none (50 distinct customers)
                 int n = i;
-                String create = customer(
+                String create = DrillCustomers.input(
                         workspace,
                         n % 2 == 0 ? "Keyed " + (n % 10) : "Plain " + n,
                         n % 2 == 0 ? "create-" + (n % 10) : null);
@@ -99,7 +99,7 @@ class TwoInstanceDrillIT {
                 clients.submit(() -> {
                     while (running.get()) {
                         String name = "Kill " + counter.incrementAndGet();
-                        String create = customer(workspace, name, "kill-" + name);
+                        String create = DrillCustomers.input(workspace, name, "kill-" + name);
                         ServerProcess first = client % 2 == 0 ? pair.a : pair.b;
                         int status = status(first, pair.key, "create_customer", create);
                         if (status < 0) {
@@ -181,14 +181,6 @@ class TwoInstanceDrillIT {
         }
         assertThat(ids).hasSize(count);
         return ids;
-    }
-
-    private static String customer(String workspace, String name, String idempotencyKey) {
-        return "{\"workspace_id\":\"" + workspace + "\",\"company_name\":\"" + name + "\",\"company_email\":"
-                + "\"c@drill.example\",\"currency\":\"USD\",\"contact_first_name\":\"D\",\"contact_last_name\":\"R\","
-                + "\"contact_email\":\"r@drill.example\",\"address\":\"1 Way\",\"city\":\"C\",\"state\":\"S\","
-                + "\"zip\":\"1\",\"country\":\"US\""
-                + (idempotencyKey == null ? "" : ",\"idempotency_key\":\"" + idempotencyKey + "\"") + "}";
     }
 
     private static int status(ServerProcess server, String key, String tool, String input) {

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * WebTestClient}: register, open the consent page, post the form (with its CSRF cookie and field),
  * redeem the code. Each step answers what came back, so tests can also take a step wrongly.
  */
-final class OAuthDance {
+public final class OAuthDance {
 
     static final String CLAUDE_CALLBACK = "https://claude.ai/api/mcp/auth_callback";
 
@@ -43,13 +43,13 @@ final class OAuthDance {
     final String base;
 
     /** Steps through this client against the server at this base URL (as the client names it). */
-    OAuthDance(WebTestClient http, String base) {
+    public OAuthDance(WebTestClient http, String base) {
         this.http = http;
         this.base = base;
     }
 
     /** A registered client and its secret (null for a public client). */
-    record Client(String id, String secret, String redirectUri) {}
+    public record Client(String id, String secret, String redirectUri) {}
 
     /** A PKCE pair. */
     record Pkce(String verifier, String challenge) {
@@ -73,9 +73,9 @@ final class OAuthDance {
     }
 
     /** What came back from a step: status, headers and body. */
-    record Answer(int status, HttpHeaders headers, String body) {
+    public record Answer(int status, HttpHeaders headers, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
@@ -105,7 +105,7 @@ final class OAuthDance {
                 .returnResult());
     }
 
-    Client registerClaude() {
+    public Client registerClaude() {
         Answer answer = register("""
                 {"redirect_uris":["https://claude.ai/api/mcp/auth_callback"],
                  "token_endpoint_auth_method":"client_secret_post",
@@ -220,7 +220,7 @@ final class OAuthDance {
     }
 
     /** The tokens for a client, approved with this key. */
-    JsonNode tokens(Client client, String apiKey) {
+    public JsonNode tokens(Client client, String apiKey) {
         Pkce pkce = Pkce.create();
         Answer answer = token(redemption(client, code(client, pkce, apiKey), pkce));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -237,7 +237,7 @@ final class OAuthDance {
     }
 
     /** A tool call on the JSON door with this bearer. */
-    Answer callTool(String bearer, String tool, String input) {
+    public Answer callTool(String bearer, String tool, String input) {
         return answer(http.post()
                 .uri("/api/mcp-server")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer)

@@ -49,7 +49,15 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(String name, Path workDir, Map<String, String> env) {
         try {
-            int port = freePort();
+            return start(name, workDir, env, freePort());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@link #start(String, Path, Map)} on this port: to start an instance again where it was. */
+    public static ServerProcess start(String name, Path workDir, Map<String, String> env, int port) {
+        try {
             Map<String, String> resolved = new java.util.HashMap<>();
             env.forEach((variable, value) ->
                     resolved.put(variable, value == null ? null : value.replace(PORT, Integer.toString(port))));
@@ -219,7 +227,8 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on now. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

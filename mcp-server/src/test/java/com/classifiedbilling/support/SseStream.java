@@ -32,12 +32,15 @@ public final class SseStream implements AutoCloseable {
 
     private final String endpoint;
 
+    private final String sessionHeader;
+
     private final StringBuffer received = new StringBuffer();
 
     private final CountDownLatch ended = new CountDownLatch(1);
 
-    private SseStream(InputStream body) throws Exception {
+    private SseStream(InputStream body, String sessionHeader) throws Exception {
         this.body = body;
+        this.sessionHeader = sessionHeader;
         BufferedReader events = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
         this.endpoint = CompletableFuture.supplyAsync(() -> {
                     try {
@@ -83,7 +86,8 @@ public final class SseStream implements AutoCloseable {
                 .build();
         HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
-        return new SseStream(response.body());
+        return new SseStream(
+                response.body(), response.headers().firstValue("Mcp-Session-Id").orElse(null));
     }
 
     /** Opens a stream and initializes its session: the SDK holds a session's other requests until then. */
@@ -120,6 +124,11 @@ public final class SseStream implements AutoCloseable {
     /** Where this session's messages go: {@code /message?sessionId=…}. */
     public String endpoint() {
         return endpoint;
+    }
+
+    /** The session the stream's response named in its {@code Mcp-Session-Id} header, or {@code null}. */
+    public String sessionHeader() {
+        return sessionHeader;
     }
 
     public String sessionId() {

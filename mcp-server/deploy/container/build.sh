@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Builds the server's container image without a Docker daemon (buildah), from the packaged jar:
+#
+#   bash mcp-server/deploy/container/build.sh            # image classifiedbilling-mcp-server:latest
+#   bash mcp-server/deploy/container/build.sh --check    # and run it with podman, and check it answers
+#
+# Needs buildah (and podman, runc for --check: Debian packages), the JDK that built the jar (for
+# jlink), and mcp-server/target/classifiedbilling-mcp-server.jar (mvn -B package). The runtime is a
+# jlink'd JRE with the build machine's glibc: build on the Debian release the image should carry.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+
+IMAGE=${IMAGE:-classifiedbilling-mcp-server:latest}
+JAR=mcp-server/target/classifiedbilling-mcp-server.jar
+HERE=mcp-server/deploy/container
+JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+# this machine's podman needs: no default ulimits (setrlimit is refused here), cgroupfs, runc
+export CONTAINERS_CONF=${CONTAINERS_CONF:-$HERE/containers.conf}
+
+for tool in buildah "$JAVA_HOME/bin/jlink"; do
+  command -v "$tool" >/dev/null || { echo "image: $tool is needed" >&2; exit 1; }
+done
+[[ -f $JAR ]] || { echo "image: $JAR is missing: run mvn -B package first" >&2; exit 1; }
+
+CONTEXT=$(mktemp -d)
+trap 'rm -rf "$CONTEXT"' EXIT
+mkdir -p "$CONTEXT/runtime/opt" "$CONTEXT/runtime/etc" "$CONTEXT/runtime/tmp" "$CONTEXT/data"
+chmod 1777 "$CONTEXT/runtime/tmp"
+
+# the JRE: the modules the server and its libraries use (the JDK's own, checked by --check's run)
+"$JAVA_HOME/bin/jlink" --output "$CONTEXT/runtime/opt/java" --strip-debug --no-man-pages --no-header-files \
+  --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,jdk.crypto.ec,jdk.httpserver,jdk.jfr,jdk.management,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs
+# the trusted certificates (Debian's JDK links them from /etc): outbound TLS fetches client metadata documents
+cp -L "$JAVA_HOME/lib/security/cacerts" "$CONTEXT/runtime/opt/java/lib/security/cacerts"
+
+# the shared libraries the JRE loads, and the resolver's (host names for PostgreSQL, Redis, OTLP)
+libs=$(find "$CONTEXT/runtime/opt/java" -name '*.so' -o -path '*/bin/java' | xargs ldd 2>/dev/null \
+  | grep -o '/lib[^ ]*' | sort -u)
+for lib in $libs /lib/x86_64-linux-gnu/libnss_files.so.2 /lib/x86_64-linux-gnu/libnss_dns.so.2 \
+           /lib/x86_64-linux-gnu/libresolv.so.2; do
+  mkdir -p "$CONTEXT/runtime$(dirname "$lib")"
+  cp -L "$lib" "$CONTEXT/runtime$lib"
+done
+printf 'root:x:0:0::/:/nonexistent\nbilling:x:10001:10001::/app:/nonexistent\n' > "$CONTEXT/runtime/etc/passwd"
+printf 'root:x:0:\nbilling:x:10001:\n' > "$CONTEXT/runtime/etc/group"
+printf 'hosts: files dns\n' > "$CONTEXT/runtime/etc/nsswitch.conf"
+
+# the application as Spring Boot extracts it: a thin jar and its libraries beside it
+java -Djarmode=tools -jar "$JAR" extract --destination "$CONTEXT/app" >/dev/null
+
+buildah bud --quiet --isolation chroot --format docker --layers=false -f "$HERE/Containerfile" -t "$IMAGE" "$CONTEXT"
+echo "image: built $IMAGE"
+
+[[ "${1:-}" == "--check" ]] || exit 0
+
+# --check: the image's shape, then the server in it, called like a client would
+user=$(buildah inspect --type image --format '{{.Docker.Config.User}}' "$IMAGE")
+health=$(buildah inspect --type image --format '{{.Docker.Config.Healthcheck.Test}}' "$IMAGE")
+layers=$(buildah inspect --type image --format '{{len .Docker.RootFS.DiffIDs}}' "$IMAGE")
+entry=$(buildah inspect --type image --format '{{.Docker.Config.Entrypoint}}' "$IMAGE")
+echo "image: user $user, $layers layers, entrypoint $entry, health check $health"
+[[ $user == 10001:10001 ]] || { echo "image: runs as '$user', not the unprivileged 10001" >&2; exit 1; }
+[[ $health == *HealthProbe* ]] || { echo "image: no health check" >&2; exit 1; }
+(( layers >= 5 )) || { echo "image: $layers layers; expected runtime, data, dependencies, application, archive" >&2; exit 1; }
+[[ $entry == *SharedArchiveFile=/app/app.jsa* ]] || { echo "image: the entrypoint does not use the CDS archive" >&2; exit 1; }
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+name=cb-image-check-$$
+podman run -d --name "$name" --network host -e PORT="$PORT" -e BILLING_DEMO=true \
+  -e JAVA_TOOL_OPTIONS=-Xshare:on "$IMAGE" >/dev/null
+cleanup() { podman rm -f "$name" >/dev/null 2>&1 || true; rm -rf "$CONTEXT"; }
+trap cleanup EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break
+  podman inspect --format '{{.State.Running}}' "$name" | grep -q true || { podman logs "$name" >&2; exit 1; }
+  sleep 0.5
+done
+key=$(podman logs "$name" 2>/dev/null | grep -o 'cb_live_[A-Za-z0-9_-]*' | head -1)
+answer=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/api/mcp-server" \
+  -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d '{"tool":"list_workspaces","input":{}}')
+[[ $answer == 200 ]] || { echo "image: list_workspaces answered $answer" >&2; podman logs "$name" >&2; exit 1; }
+podman healthcheck run "$name" >/dev/null || { echo "image: the health check failed" >&2; exit 1; }
+echo "image: the server in it answered list_workspaces (200), its health check passed, and it runs as $(podman top "$name" user | tail -1)"

@@ -15,7 +15,7 @@ JAR=mcp-server/target/classifiedbilling-mcp-server.jar
 HERE=mcp-server/deploy/container
 JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 # this machine's podman needs: no default ulimits (setrlimit is refused here), cgroupfs, runc
-export CONTAINERS_CONF=${CONTAINERS_CONF:-$HERE/containers.conf}
+export CONTAINERS_CONF=${CONTAINERS_CONF:-$PWD/$HERE/containers.conf}
 
 for tool in buildah "$JAVA_HOME/bin/jlink"; do
   command -v "$tool" >/dev/null || { echo "image: $tool is needed" >&2; exit 1; }
@@ -29,13 +29,14 @@ chmod 1777 "$CONTEXT/runtime/tmp"
 
 # the JRE: the modules the server and its libraries use (the JDK's own, checked by --check's run)
 "$JAVA_HOME/bin/jlink" --output "$CONTEXT/runtime/opt/java" --strip-debug --no-man-pages --no-header-files \
+  --generate-cds-archive \
   --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,jdk.crypto.ec,jdk.httpserver,jdk.jfr,jdk.management,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs
 # the trusted certificates (Debian's JDK links them from /etc): outbound TLS fetches client metadata documents
 cp -L "$JAVA_HOME/lib/security/cacerts" "$CONTEXT/runtime/opt/java/lib/security/cacerts"
 
 # the shared libraries the JRE loads, and the resolver's (host names for PostgreSQL, Redis, OTLP)
 libs=$(find "$CONTEXT/runtime/opt/java" -name '*.so' -o -path '*/bin/java' | xargs ldd 2>/dev/null \
-  | grep -o '/lib[^ ]*' | sort -u)
+  | awk '$2 == "=>" && $3 ~ /^\/(usr\/)?lib/ {print $3} $1 ~ /^\/(usr\/)?lib/ {print $1}' | sort -u)
 for lib in $libs /lib/x86_64-linux-gnu/libnss_files.so.2 /lib/x86_64-linux-gnu/libnss_dns.so.2 \
            /lib/x86_64-linux-gnu/libresolv.so.2; do
   mkdir -p "$CONTEXT/runtime$(dirname "$lib")"
@@ -48,8 +49,13 @@ printf 'hosts: files dns\n' > "$CONTEXT/runtime/etc/nsswitch.conf"
 # the application as Spring Boot extracts it: a thin jar and its libraries beside it
 java -Djarmode=tools -jar "$JAR" extract --destination "$CONTEXT/app" >/dev/null
 
-buildah bud --quiet --isolation chroot --format docker --layers=false -f "$HERE/Containerfile" -t "$IMAGE" "$CONTEXT"
-echo "image: built $IMAGE"
+previous=$(buildah images --quiet "$IMAGE" 2>/dev/null || true)
+buildah bud --quiet --isolation chroot --format docker --layers -f "$HERE/Containerfile" -t "$IMAGE" "$CONTEXT" \
+  > "$CONTEXT/build.log" 2>&1 || { cat "$CONTEXT/build.log" >&2; exit 1; }
+current=$(buildah images --quiet "$IMAGE")
+# the image this tag named before, now untagged, is not kept
+[[ -n $previous && $previous != "$current" ]] && buildah rmi "$previous" >/dev/null 2>&1 || true
+echo "image: built $IMAGE ($current)"
 
 [[ "${1:-}" == "--check" ]] || exit 0
 
@@ -63,11 +69,20 @@ echo "image: user $user, $layers layers, entrypoint $entry, health check $health
 [[ $health == *HealthProbe* ]] || { echo "image: no health check" >&2; exit 1; }
 (( layers >= 5 )) || { echo "image: $layers layers; expected runtime, data, dependencies, application, archive" >&2; exit 1; }
 [[ $entry == *SharedArchiveFile=/app/app.jsa* ]] || { echo "image: the entrypoint does not use the CDS archive" >&2; exit 1; }
+# nothing of the training run but the archive: no database (it would hold signing keys), no temporary files
+container=$(buildah from "$IMAGE")
+root=$(buildah mount "$container")
+leftovers=$(find "$root/data" "$root/tmp" -mindepth 1 2>/dev/null | wc -l)
+[[ -d $root/tmp && -f $root/app/app.jsa ]] || { echo "image: /tmp or the archive is missing" >&2; exit 1; }
+buildah umount "$container" >/dev/null; buildah rm "$container" >/dev/null
+(( leftovers == 0 )) || { echo "image: the training run left $leftovers files in /data or /tmp" >&2; exit 1; }
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 name=cb-image-check-$$
-podman run -d --name "$name" --network host -e PORT="$PORT" -e BILLING_DEMO=true \
-  -e JAVA_TOOL_OPTIONS=-Xshare:on "$IMAGE" >/dev/null
+# -Xshare:on: the server refuses to start rather than run without the archive; the health check is
+# run once below instead of by podman's timer (which needs systemd)
+podman run -d --name "$name" --network host -e PORT="$PORT" -e BILLING_DEMO=true --health-interval disable \
+  -e JAVA_TOOL_OPTIONS=-Xshare:on "$IMAGE" >/dev/null 2>"$CONTEXT/run.log" || { cat "$CONTEXT/run.log" >&2; exit 1; }
 cleanup() { podman rm -f "$name" >/dev/null 2>&1 || true; rm -rf "$CONTEXT"; }
 trap cleanup EXIT
 for _ in $(seq 1 120); do

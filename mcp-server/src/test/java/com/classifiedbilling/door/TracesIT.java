@@ -2,6 +2,7 @@ package com.classifiedbilling.door;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.classifiedbilling.support.ModernToolCall;
 import com.classifiedbilling.support.OtlpReceiver;
 import com.classifiedbilling.support.OtlpReceiver.Span;
 import com.classifiedbilling.support.ServerProcess;
@@ -94,23 +95,14 @@ class TracesIT {
         String trace = id(16);
         String parent = id(8);
         String headerTrace = id(16);
-        String body =
-                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"get_overdue_invoices\","
-                        + "\"arguments\":{\"workspace_id\":\"" + workspace + "\"},\"_meta\":{"
-                        + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
-                        + "\"io.modelcontextprotocol/clientCapabilities\":{},"
-                        + "\"traceparent\":\"00-" + trace + "-" + parent + "-01\"}}}";
+        String body = ModernToolCall.body(
+                "get_overdue_invoices",
+                "{\"workspace_id\":\"" + workspace + "\"}",
+                "\"traceparent\":\"00-" + trace + "-" + parent + "-01\"");
         HttpResponse<String> answer = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(server.uri("/mcp"))
-                                .header("Authorization", "Bearer " + key)
-                                .header("Content-Type", "application/json")
-                                .header("Accept", "application/json, text/event-stream")
-                                .header("MCP-Protocol-Version", "2026-07-28")
-                                .header("Mcp-Method", "tools/call")
-                                .header("Mcp-Name", "get_overdue_invoices")
+                        ModernToolCall.request(server.uri("/mcp"), key, "get_overdue_invoices", body)
                                 .header("traceparent", "00-" + headerTrace + "-" + id(8) + "-01")
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);

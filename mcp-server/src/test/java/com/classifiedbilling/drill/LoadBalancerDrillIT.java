@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classifiedbilling.oauth.OAuthDance;
 import com.classifiedbilling.support.AdminProcess;
+import com.classifiedbilling.support.ModernToolCall;
 import com.classifiedbilling.support.ServerProcess;
 import com.classifiedbilling.support.TempFolders;
 import com.classifiedbilling.support.TestDatabase;
@@ -150,16 +151,14 @@ class LoadBalancerDrillIT {
 
         for (int i = 0; i < 3; i++) {
             assertThat(call(key, "list_workspaces", "{}").statusCode()).isEqualTo(200);
-            HttpResponse<String> modern = post(
-                    "/mcp",
-                    key,
-                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"list_workspaces\","
-                            + "\"arguments\":{},\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
-                            + "\"io.modelcontextprotocol/clientCapabilities\":{}}}}",
-                    Map.of(
-                            "MCP-Protocol-Version", "2026-07-28",
-                            "Mcp-Method", "tools/call",
-                            "Mcp-Name", "list_workspaces"));
+            HttpResponse<String> modern = HTTP.send(
+                    ModernToolCall.request(
+                                    URI.create(balancer("/mcp")),
+                                    key,
+                                    "list_workspaces",
+                                    ModernToolCall.body("list_workspaces", "{}", ""))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(modern.statusCode()).as(modern.body()).isEqualTo(200);
             assertThat(JSON.readTree(modern.body())
                             .path("result")
@@ -236,8 +235,12 @@ class LoadBalancerDrillIT {
 
         System.out.printf(
                 "LoadBalancerDrillIT: instance b killed (SIGKILL) under %d writers: %d writes acknowledged,"
-                        + " %d failed; the health checks took it out after %d ms%n",
-                4, result.acknowledged().size(), result.failed(), downMillis);
+                        + " %d failed %s; the health checks took it out after %d ms%n",
+                4,
+                result.acknowledged().size(),
+                result.failed(),
+                result.failures().stream().limit(3).toList(),
+                downMillis);
         assertThat(result.acknowledged()).hasSizeGreaterThan(20);
         assertEveryAcknowledgedWriteIsStoredOnce(result);
         assertThat(downMillis).isLessThan(5000);
@@ -419,21 +422,18 @@ class LoadBalancerDrillIT {
         return servers;
     }
 
+    /** A call on the JSON door, through the balancer. */
     private static HttpResponse<String> call(String bearer, String tool, String input)
             throws IOException, InterruptedException {
-        return post("/api/mcp-server", bearer, "{\"tool\":\"" + tool + "\",\"input\":" + input + "}", Map.of());
-    }
-
-    private static HttpResponse<String> post(String path, String bearer, String body, Map<String, String> headers)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(balancer(path)))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + bearer)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(balancer("/api/mcp-server")))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + bearer)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"tool\":\"" + tool + "\",\"input\":" + input + "}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String balancer(String path) {

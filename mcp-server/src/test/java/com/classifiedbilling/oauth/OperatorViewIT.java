@@ -6,6 +6,7 @@ import com.classifiedbilling.oauth.OAuthDance.Answer;
 import com.classifiedbilling.oauth.OAuthDance.Client;
 import com.classifiedbilling.oauth.OAuthDance.Pkce;
 import com.classifiedbilling.support.AdminProcess;
+import com.classifiedbilling.support.ModernToolCall;
 import com.classifiedbilling.support.ServerProcess;
 import com.classifiedbilling.support.TempFolders;
 import com.classifiedbilling.support.TestDatabase;
@@ -112,11 +113,14 @@ class OperatorViewIT {
                 .isEqualTo(401);
         assertThat(server.callTool(key + "x", "list_workspaces", "{}").statusCode())
                 .isEqualTo(401);
-        HttpResponse<String> modern = modernToolCall(
-                key,
-                "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"list_workspaces\","
-                        + "\"arguments\":{},\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
-                        + "\"io.modelcontextprotocol/clientCapabilities\":{}}}}");
+        HttpResponse<String> modern = HTTP.send(
+                ModernToolCall.request(
+                                server.uri("/mcp"),
+                                key,
+                                "list_workspaces",
+                                ModernToolCall.body("list_workspaces", "{}", ""))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(modern.statusCode()).as(modern.body()).isEqualTo(200);
 
         OAuthDance dance = dance();
@@ -196,21 +200,6 @@ class OperatorViewIT {
         }
         assertThat(lines).hasSizeGreaterThan(10);
         return lines;
-    }
-
-    /** A 2026-07-28 {@code tools/call} of list_workspaces, with the headers that mirror it. */
-    private static HttpResponse<String> modernToolCall(String key, String body) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(server.uri("/mcp"))
-                        .header("Authorization", "Bearer " + key)
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json, text/event-stream")
-                        .header("MCP-Protocol-Version", "2026-07-28")
-                        .header("Mcp-Method", "tools/call")
-                        .header("Mcp-Name", "list_workspaces")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> management(String path) throws Exception {

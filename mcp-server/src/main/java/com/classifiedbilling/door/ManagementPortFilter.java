@@ -1,7 +1,7 @@
 package com.classifiedbilling.door;
 
 import java.net.InetSocketAddress;
-import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.annotation.Order;
@@ -31,8 +31,8 @@ final class ManagementPortFilter implements WebFilter, ApplicationListener<WebSe
     /** The management server's port once it listens; 0 while there is none. */
     private volatile int managementPort;
 
-    ManagementPortFilter(WebEndpointProperties endpoints, EarlyAnswers answers) {
-        this.base = endpoints.getBasePath();
+    ManagementPortFilter(@Value("${management.endpoints.web.base-path:/actuator}") String base, EarlyAnswers answers) {
+        this.base = base;
         this.answers = answers;
     }
 

@@ -24,9 +24,10 @@ import reactor.core.publisher.Mono;
 /**
  * Starts measuring each tool call once its message is read (so a 401 is not a tool call: those
  * are counted as authentication failures), and records the calls that end in an HTTP status:
- * every call on the JSON door, and a refusal (403, 429, 503) on any door. An MCP result ends in
- * the tool adapter instead: an {@code isError} result is a 200, and on HTTP+SSE the {@code POST}
- * is answered 202 before the result goes down the stream. While traces are exported, the call is
+ * every call on the JSON door, a refusal (403, 429, 503) on any door, and a JSON-RPC error that
+ * {@code /mcp} answers without reaching the tool. An MCP result ends in the tool adapter instead:
+ * an {@code isError} result is a 200, and on HTTP+SSE the {@code POST} is answered 202 before the
+ * result goes down the stream. While traces are exported, the call is
  * also a span that continues the caller's trace.
  */
 @Component
@@ -122,10 +123,13 @@ final class ObserveToolCallFilter implements WebFilter {
         if (status == null || observation.isFinished()) {
             return;
         }
-        if (door.isMcp() && status.is2xxSuccessful()) {
-            // the result is the tool adapter's to record (see the class comment)
+        if (door == Door.SSE_MESSAGE && status.is2xxSuccessful()) {
+            // answered 202 before the tool ran: the result is the tool adapter's to record
             return;
         }
-        observation.finish(ToolCallOutcome.of(status));
+        // on /mcp a 2xx the adapter did not record is a JSON-RPC error answered without the tool
+        // (an unknown tool, parameters that are not a call's): the caller's to fix
+        observation.finish(
+                door.isMcp() && status.is2xxSuccessful() ? ToolCallOutcome.TOOL_ERROR : ToolCallOutcome.of(status));
     }
 }

@@ -2,6 +2,7 @@ package com.classifiedbilling.observability;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -60,7 +61,7 @@ public final class ToolCallObservation {
     /** Records the call as ended this way, unless it was recorded already. */
     public void finish(ToolCallOutcome outcome) {
         if (finished.compareAndSet(false, true)) {
-            recorder.record(call, outcome, System.nanoTime() - startNanos);
+            recorder.record(call, outcome, System.nanoTime() - startNanos, traceId());
             if (!span.isNoop()) {
                 span.lowCardinalityKeyValue("billing.outcome", outcome.tag());
                 if (outcome == ToolCallOutcome.SERVER_ERROR || outcome == ToolCallOutcome.UNAVAILABLE) {
@@ -69,6 +70,18 @@ public final class ToolCallObservation {
                 span.stop();
             }
         }
+    }
+
+    /** The id of the trace this call's span is in, for its log line; {@code null} while traces are off. */
+    private String traceId() {
+        if (span.isNoop()) {
+            return null;
+        }
+        TracingObservationHandler.TracingContext tracing =
+                span.getContext().get(TracingObservationHandler.TracingContext.class);
+        return tracing == null || tracing.getSpan() == null
+                ? null
+                : tracing.getSpan().context().traceId();
     }
 
     boolean isFinished() {

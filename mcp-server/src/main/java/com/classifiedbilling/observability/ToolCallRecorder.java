@@ -8,12 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.stereotype.Component;
 
 /**
  * Where a finished tool call goes: the {@code billing.tool.calls} timer (a count, a sum and a
- * latency histogram per door, era, tool and outcome) and one log line with the same facts and the
- * request id. Every tag value comes from a short fixed list: the door's path, the era, a tool the
+ * latency histogram per door, era, tool and outcome) and one log line with the same facts, the
+ * request id and, while traces are exported, the trace id. Every tag value comes from a short fixed list: the door's path, the era, a tool the
  * registry has (else {@code unknown}), the outcome; so the series stay few whatever clients send.
  */
 @Component
@@ -44,26 +45,40 @@ final class ToolCallRecorder {
 
     private record Series(String door, String era, String tool, ToolCallOutcome outcome) {}
 
-    void record(Call call, ToolCallOutcome outcome, long nanos) {
+    /** @param traceId the call's trace while traces are exported, else {@code null} */
+    void record(Call call, ToolCallOutcome outcome, long nanos, String traceId) {
         timers.computeIfAbsent(new Series(call.door(), call.era(), call.tool(), outcome), this::timer)
                 .record(nanos, TimeUnit.NANOSECONDS);
         if (log.isInfoEnabled()) {
-            long micros = TimeUnit.NANOSECONDS.toMicros(nanos);
-            log.atInfo()
+            double millis = TimeUnit.NANOSECONDS.toMicros(nanos) / 1000.0;
+            LoggingEventBuilder line = log.atInfo()
                     .addKeyValue("request_id", call.requestId())
                     .addKeyValue("door", call.door())
                     .addKeyValue("era", call.era())
                     .addKeyValue("tool", call.tool())
                     .addKeyValue("outcome", outcome.tag())
-                    .addKeyValue("duration_ms", micros / 1000.0)
-                    .log(
-                            "Tool call {} on {} ({}): {} in {} ms, request {}",
-                            call.tool(),
-                            call.door(),
-                            call.era(),
-                            outcome.tag(),
-                            micros / 1000.0,
-                            call.requestId());
+                    .addKeyValue("duration_ms", millis);
+            if (traceId == null) {
+                line.log(
+                        "Tool call {} on {} ({}): {} in {} ms, request {}",
+                        call.tool(),
+                        call.door(),
+                        call.era(),
+                        outcome.tag(),
+                        millis,
+                        call.requestId());
+            } else {
+                line.addKeyValue("trace_id", traceId)
+                        .log(
+                                "Tool call {} on {} ({}): {} in {} ms, request {}, trace {}",
+                                call.tool(),
+                                call.door(),
+                                call.era(),
+                                outcome.tag(),
+                                millis,
+                                call.requestId(),
+                                traceId);
+            }
         }
     }
 

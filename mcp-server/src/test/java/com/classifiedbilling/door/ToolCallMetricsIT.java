@@ -159,15 +159,22 @@ class ToolCallMetricsIT extends PostgresIntegrationTest {
         Account account = new BillingFixture(context).account("Advance");
         String name = "no_such_tool_" + System.nanoTime();
 
+        Map<String, Double> before = scrape();
+
         assertThat(post("/api/mcp-server", account.key(), "{\"tool\":\"" + name + "\"}"))
                 .isEqualTo(404);
+        try (ToolCaller modern = new ModernMcpCaller(port, account.key())) {
+            assertThat(modern.call(name, "{}").isError()).isTrue();
+        }
 
         String text = get("/actuator/prometheus").body();
+        Map<String, Double> after = scrape();
         assertThat(text).doesNotContain(name);
-        assertThat(text)
-                .contains(
-                        "billing_tool_calls_seconds_count{door=\"/api/mcp-server\",era=\"none\",outcome=\"tool_error\""
-                                + ",tool=\"unknown\"}");
+        for (Way way : List.of(new Way("/api/mcp-server", "none", null), new Way("/mcp", "modern", null))) {
+            assertThat(delta(before, after, calls(way, "unknown", "tool_error")))
+                    .as(way.door())
+                    .isEqualTo(1);
+        }
     }
 
     private static String calls(Way way, String tool, String outcome) {

@@ -148,6 +148,10 @@ class TracesIT {
                 .isNotEmpty()
                 .allSatisfy(span -> assertThat(span.kind()).isEqualTo("SPAN_KIND_CLIENT"));
         assertThat(spans).as("every span of the trace is one of these").hasSize(2 + sql.size());
+        assertThat(server.stderr())
+                .as("the call's log line names its trace")
+                .containsPattern(
+                        "Tool call " + tool + " on \\S+ \\(\\w+\\): ok in [0-9.]+ ms, request \\S+, trace " + trace);
     }
 
     /** The spans of this trace once at least this many have come (they are sent in batches). */

@@ -79,13 +79,28 @@ public final class NodeClients {
                 .put("PATH", node22 + ":" + HOME.resolve("node_modules").resolve(".bin") + ":" + System.getenv("PATH"));
         builder.environment().put("HOME", HOME.toString());
         builder.environment().putAll(env);
+        return finish(builder, String.join(" ", command), timeoutSeconds);
+    }
+
+    /**
+     * Runs a command line as a person would type it: by bash, on this machine's own Node and npm
+     * (not the clients' Node 22), with only npm's cache set to the tests' own.
+     */
+    public static Result shell(String commandLine, long timeoutSeconds) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", commandLine);
+        builder.environment().put("npm_config_cache", CACHE.toString());
+        return finish(builder, commandLine, timeoutSeconds);
+    }
+
+    private static Result finish(ProcessBuilder builder, String what, long timeoutSeconds)
+            throws IOException, InterruptedException {
         Process process = builder.start();
         process.getOutputStream().close();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
+            throw new IllegalStateException(what + " did not finish in " + timeoutSeconds + " s");
         }
         return new Result(process.exitValue(), out.join(), err.join());
     }

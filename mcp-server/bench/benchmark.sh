@@ -12,7 +12,8 @@
 # server's CPU time per call from /proc; runs the list_invoices SQL through pgbench -M prepared
 # (16 clients, core 0) as the ceiling; measures p99 at half the JSON door's list_invoices rate with
 # an evenly paced open-loop load (fixed_rate.mjs); heap after GC before and after the runs and with
-# 1,000 SSE streams open; CPU per call with metrics and the tool-call log off; and the time from start to the first answered request: first start,
+# 1,000 SSE streams open; CPU per call with metrics and the tool-call log off, and their share of JFR's
+# execution samples; and the time from start to the first answered request: first start,
 # restart, and restart with a class data sharing archive, on one core and on both. Prints a table.
 # Needs wrk and pgbench (Debian packages wrk and postgresql-client), python3 and node.
 set -euo pipefail
@@ -129,6 +130,16 @@ done
 exec {SSE[1]}>&-
 wait "$SSE_PID" 2>/dev/null || true
 
+# what the tool-call timer and its log line take of a call, measured inside one server (so without
+# the spread between servers): the share of JFR's execution samples, over one more run, whose stack
+# is in ToolCallRecorder.record
+"$JCMD" $SERVER JFR.start name=share filename="$WORK/share.jfr" >/dev/null
+run share /api/mcp-server "$(legacy list_invoices "$ARGS_LIST")" "$DURATION" >/dev/null
+"$JCMD" $SERVER JFR.stop name=share >/dev/null
+"$(dirname "$JCMD")/jfr" print --events jdk.ExecutionSample --stack-depth 64 "$WORK/share.jfr" > "$WORK/samples.txt"
+recorder_share=$(awk '/jdk.ExecutionSample/ {n++; if (hit) c++; hit=0} /ToolCallRecorder.record/ {hit=1}
+  END {if (hit) c++; printf "%d of %d samples (%.1f %%)", c, n, c * 100 / (n ? n : 1)}' "$WORK/samples.txt")
+
 tps=$(taskset -c 0 pgbench -n -M prepared -c "$CONNECTIONS" -j 1 -T "$DURATION" -D ws="$WS" -f "$BENCH/list_invoices.sql" \
       "$PG/$DB" 2>/dev/null | awk '/^tps/ {print $3}')
 printf '%-22s %-16s %10.0f\n' "list_invoices SQL" "pgbench prepared" "$tps"
@@ -164,7 +175,7 @@ lap; off_cpu=$LAP_CPU
 EXTRA_ENV=
 lap; again_cpu=$LAP_CPU
 echo "list_invoices on /api/mcp-server, cpu_us/call: $on_cpu and $again_cpu with metrics and the call log" \
-     "(two servers), $off_cpu with neither"
+     "(two servers), $off_cpu with neither; in the timer and the log line: $recorder_share"
 
 stop
 start; restart_ms=$STARTED_MS

@@ -2,7 +2,6 @@ package com.classifiedbilling.billing;
 
 import com.classifiedbilling.auth.RandomIds;
 import java.time.Clock;
-import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /** Finding and creating a workspace's customers. */
@@ -47,19 +46,25 @@ public final class CustomerService {
     /**
      * Customers by company name, at most {@link #MAX_RESULTS} a page.
      *
-     * @param search text the company name or email contains, ignoring case; {@code null} or blank
-     *     for all
+     * @param search text the company name, company email, contact name or contact email contains,
+     *     ignoring case; {@code null} or blank for all
+     * @param country the country of the customer's address, ignoring case; {@code null} for any
      * @param after the last customer of the previous page, or {@code null}
      */
-    public Mono<Page<Customer>> search(String userId, String workspaceId, String search, After<String> after) {
-        return Mono.fromCallable(() -> Optional.ofNullable(InputRules.optional("search", search, MAX_SEARCH)))
-                .flatMap(text -> workspaces
+    public Mono<Page<Customer>> search(
+            String userId, String workspaceId, String search, String country, After<String> after) {
+        return Mono.fromCallable(() -> new CustomerQuery(
+                        InputRules.optional("search", search, MAX_SEARCH),
+                        InputRules.optional("country", country, 100)))
+                .flatMap(query -> workspaces
                         .requireAccessible(userId, workspaceId)
                         .flatMap(workspace -> customers
-                                .search(workspace.id(), text.orElse(null), after, MAX_RESULTS + 1)
+                                .search(workspace.id(), query.search(), query.country(), after, MAX_RESULTS + 1)
                                 .collectList()))
                 .map(fetched -> Page.of(fetched, MAX_RESULTS));
     }
+
+    private record CustomerQuery(String search, String country) {}
 
     /** Creates a customer and records it in the audit log, both or neither. */
     public Mono<Customer> create(Actor actor, String workspaceId, NewCustomer request) {

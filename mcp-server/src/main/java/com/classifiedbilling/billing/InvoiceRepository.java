@@ -8,12 +8,11 @@ import reactor.core.publisher.Mono;
 public interface InvoiceRepository {
 
     /**
-     * Invoices, newest issued first.
+     * Invoices that pass the filter, newest issued first.
      *
-     * @param status {@code null} for all
      * @param after the last invoice of the previous page (its issue date), or {@code null}
      */
-    Flux<Invoice> list(String workspaceId, InvoiceStatus status, After<Instant> after, int limit);
+    Flux<Invoice> list(String workspaceId, InvoiceFilter filter, After<Instant> after, int limit);
 
     /**
      * Due invoices whose due date is before {@code now}, oldest due first.
@@ -22,13 +21,26 @@ public interface InvoiceRepository {
      */
     Flux<Invoice> overdue(String workspaceId, Instant now, After<Instant> after, int limit);
 
-    /** The sums and counts of all overdue invoices, one per currency. */
+    /**
+     * The sums and counts of all overdue invoices, one per currency. Its cost does not grow with
+     * the workspace: it is read from summaries the database keeps.
+     */
     Flux<CurrencyAmount> overdueTotals(String workspaceId, Instant now);
 
-    /** The sums and counts of invoices with this status, one per currency. */
-    Flux<CurrencyAmount> totals(String workspaceId, InvoiceStatus status);
+    /**
+     * The sums and counts of invoices with this status issued in the period, one per currency;
+     * from kept summaries, so the cost grows with the period's length in days, not with the
+     * workspace.
+     */
+    Flux<CurrencyAmount> totals(String workspaceId, InvoiceStatus status, Period issued);
+
+    /** The sums and counts of invoices paid in the period, one per currency, from kept summaries. */
+    Flux<CurrencyAmount> collected(String workspaceId, Period paid);
 
     Mono<Invoice> find(String workspaceId, String invoiceId);
+
+    /** The invoice with this number (numbers are unique in a workspace), or empty. */
+    Mono<Invoice> findByNumber(String workspaceId, String number);
 
     /**
      * Marks a due invoice paid. Only one of any number of concurrent calls for the same invoice

@@ -3,6 +3,7 @@ package com.classifiedbilling.billing;
 import com.classifiedbilling.auth.RandomIds;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /** Listing invoices, finding overdue ones, recording payments and summing revenue. */
@@ -41,18 +42,17 @@ public final class InvoiceService {
     }
 
     /**
-     * Invoices, newest issued first.
+     * Invoices that pass the filter, newest issued first.
      *
-     * @param status only invoices with this status; {@code null} for all
      * @param limit 1 to {@link #MAX_LIMIT}
      * @param after the last invoice of the previous page, or {@code null}
      */
     public Mono<Page<Invoice>> list(
-            String userId, String workspaceId, InvoiceStatus status, int limit, After<Instant> after) {
+            String userId, String workspaceId, InvoiceFilter filter, int limit, After<Instant> after) {
         return checkLimit(limit)
                 .then(workspaces.requireAccessible(userId, workspaceId))
                 .flatMap(workspace ->
-                        invoices.list(workspace.id(), status, after, limit + 1).collectList())
+                        invoices.list(workspace.id(), filter, after, limit + 1).collectList())
                 .map(fetched -> Page.of(fetched, limit));
     }
 
@@ -71,16 +71,23 @@ public final class InvoiceService {
                         .map(both -> new OverdueReport(workspace, Page.of(both.getT1(), limit), both.getT2())));
     }
 
-    /** Paid against outstanding money, per currency. */
-    public Mono<RevenueSummary> revenue(String userId, String workspaceId) {
+    /**
+     * Paid against outstanding money, per currency, of the invoices issued in the period; with a
+     * bounded period, also the money collected in it (invoices paid in it, whenever issued).
+     */
+    public Mono<RevenueSummary> revenue(String userId, String workspaceId, Period period) {
         return workspaces
                 .requireAccessible(userId, workspaceId)
                 .flatMap(workspace -> Mono.zip(
-                                invoices.totals(workspace.id(), InvoiceStatus.PAID)
+                                invoices.totals(workspace.id(), InvoiceStatus.PAID, period)
                                         .collectList(),
-                                invoices.totals(workspace.id(), InvoiceStatus.DUE)
-                                        .collectList())
-                        .map(both -> new RevenueSummary(workspace, both.getT1(), both.getT2())));
+                                invoices.totals(workspace.id(), InvoiceStatus.DUE, period)
+                                        .collectList(),
+                                period.always()
+                                        ? Mono.just(List.<CurrencyAmount>of())
+                                        : invoices.collected(workspace.id(), period)
+                                                .collectList())
+                        .map(all -> new RevenueSummary(workspace, period, all.getT1(), all.getT2(), all.getT3())));
     }
 
     /**
@@ -96,6 +103,20 @@ public final class InvoiceService {
                 .flatMap(request -> workspaces
                         .requireAccessible(actor.userId(), workspaceId)
                         .then(transactions.inTransaction(() -> pay(actor, workspaceId, request))));
+    }
+
+    /**
+     * {@link #markPaid} for the invoice with this number; {@code NOT_FOUND} (the page's invoice
+     * message) when the workspace has none.
+     */
+    public Mono<PaymentOutcome> markPaidByNumber(
+            Actor actor, String workspaceId, String invoiceNumber, String paymentMethod) {
+        return Mono.fromCallable(() -> InputRules.required("invoice_number", invoiceNumber, 40))
+                .flatMap(number -> workspaces
+                        .requireAccessible(actor.userId(), workspaceId)
+                        .flatMap(workspace -> invoices.findByNumber(workspace.id(), number))
+                        .switchIfEmpty(Mono.error(BillingException::invoiceNotFound)))
+                .flatMap(invoice -> markPaid(actor, workspaceId, invoice.id(), paymentMethod));
     }
 
     private Mono<PaymentOutcome> pay(Actor actor, String workspaceId, PaymentRequest request) {

@@ -42,7 +42,8 @@ class DatabaseConfiguration {
         }
         Flyway flyway = Flyway.configure()
                 .dataSource(target.jdbcUrl(), target.user(), target.password())
-                .locations("classpath:db/migration")
+                // the portable migrations, and those of this database (db/postgresql or db/h2)
+                .locations("classpath:db/migration", "classpath:db/" + target.vendor())
                 .load();
         int executed = flyway.migrate().migrationsExecuted;
         if (target instanceof DatabaseTarget.Embedded embedded) {

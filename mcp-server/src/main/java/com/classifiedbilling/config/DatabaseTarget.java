@@ -24,6 +24,9 @@ sealed interface DatabaseTarget {
 
     String password();
 
+    /** The database's kind, naming its own migrations: {@code postgresql} or {@code h2}. */
+    String vendor();
+
     static DatabaseTarget of(DatabaseProperties properties) {
         String url = properties.url();
         if (url == null || url.isBlank()) {
@@ -49,6 +52,11 @@ sealed interface DatabaseTarget {
         @Override
         public String jdbcUrl() {
             return "jdbc:h2:" + h2Url();
+        }
+
+        @Override
+        public String vendor() {
+            return "h2";
         }
 
         @Override
@@ -120,6 +128,11 @@ sealed interface DatabaseTarget {
             String password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
             int port = uri.getPort() < 0 ? 5432 : uri.getPort();
             return new Postgres(uri.getHost(), port, decode(path.substring(1)), user, password);
+        }
+
+        @Override
+        public String vendor() {
+            return "postgresql";
         }
 
         @Override

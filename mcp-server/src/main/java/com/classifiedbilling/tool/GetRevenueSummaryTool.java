@@ -1,12 +1,14 @@
 package com.classifiedbilling.tool;
 
 import com.classifiedbilling.billing.InvoiceService;
+import com.classifiedbilling.billing.Period;
+import java.time.ZoneId;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** {@code get_revenue_summary}: paid versus outstanding money in a workspace. */
+/** {@code get_revenue_summary}: paid versus outstanding money in a workspace, in all or in a period. */
 @Component
-final class GetRevenueSummaryTool implements BillingTool<WorkspaceInput, GetRevenueSummaryResult> {
+final class GetRevenueSummaryTool implements BillingTool<GetRevenueSummaryInput, GetRevenueSummaryResult> {
 
     private final InvoiceService invoices;
 
@@ -27,7 +29,10 @@ final class GetRevenueSummaryTool implements BillingTool<WorkspaceInput, GetReve
     @Override
     public String description() {
         return "Returns a workspace's revenue per currency: the total of its paid invoices, the total still "
-                + "outstanding, and how many invoices are paid and unpaid.";
+                + "outstanding, and how many invoices are paid and unpaid. With a period (from included, before not, "
+                + "ISO 8601 dates read in time_zone, UTC by default), those figures cover the invoices issued in the "
+                + "period, paid or still due now, and total_collected is the money received in it: the invoices paid "
+                + "in the period, whenever they were issued.";
     }
 
     @Override
@@ -36,12 +41,17 @@ final class GetRevenueSummaryTool implements BillingTool<WorkspaceInput, GetReve
     }
 
     @Override
-    public Class<WorkspaceInput> inputType() {
-        return WorkspaceInput.class;
+    public Class<GetRevenueSummaryInput> inputType() {
+        return GetRevenueSummaryInput.class;
     }
 
     @Override
-    public Mono<GetRevenueSummaryResult> call(ToolCall call, WorkspaceInput input) {
-        return invoices.revenue(call.userId(), input.workspaceId()).map(GetRevenueSummaryResult::of);
+    public Mono<GetRevenueSummaryResult> call(ToolCall call, GetRevenueSummaryInput input) {
+        return Mono.defer(() -> {
+            ZoneId zone = TimeInputs.zone(input.timeZone());
+            Period period = TimeInputs.period("", input.from(), input.before(), zone);
+            return invoices.revenue(call.userId(), input.workspaceId(), period)
+                    .map(summary -> GetRevenueSummaryResult.of(summary, zone));
+        });
     }
 }

@@ -29,7 +29,8 @@ final class ListCustomersTool implements BillingTool<ListCustomersInput, ListCus
     @Override
     public String description() {
         return "Lists a workspace's customers in company-name order, up to 50 per page with a cursor for the next. "
-                + "With search, only customers whose company name or email contains the text, ignoring case.";
+                + "With search, only customers whose company name, company email, contact person's name or contact "
+                + "email contains the text, ignoring case; with country, only customers in that country.";
     }
 
     @Override
@@ -45,7 +46,11 @@ final class ListCustomersTool implements BillingTool<ListCustomersInput, ListCus
     @Override
     public Mono<ListCustomersResult> call(ToolCall call, ListCustomersInput input) {
         return Mono.defer(() -> customers.search(
-                        call.userId(), input.workspaceId(), input.search(), Cursors.text(input.cursor())))
+                        call.userId(),
+                        input.workspaceId(),
+                        input.search(),
+                        input.country(),
+                        Cursors.text(input.cursor())))
                 .map(page -> {
                     List<Customer> items = page.items();
                     Customer last = items.isEmpty() ? null : items.get(items.size() - 1);

@@ -1,6 +1,8 @@
 package com.classifiedbilling.tool;
 
+import com.classifiedbilling.billing.BillingException;
 import com.classifiedbilling.billing.InvoiceService;
+import com.classifiedbilling.billing.PaymentOutcome;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -30,8 +32,9 @@ final class MarkInvoicePaidTool implements BillingTool<MarkInvoicePaidInput, Mar
     @Override
     public String description() {
         return "Records that an invoice has been paid, with an optional payment method (for example Bank Transfer, "
-                + "Stripe or Cash), and returns the invoice. An invoice that is already paid is left as it is, and "
-                + "the result says already_paid.";
+                + "Stripe or Cash), and returns the invoice. The invoice is named by invoice_id or by its number "
+                + "(invoice_number, e.g. INV-0042). An invoice that is already paid is left as it is, and the result "
+                + "says already_paid.";
     }
 
     /** Overwrites the invoice's status (no tool undoes it), and a second call changes nothing. */
@@ -61,7 +64,18 @@ final class MarkInvoicePaidTool implements BillingTool<MarkInvoicePaidInput, Mar
                 input.idempotencyKey(),
                 input,
                 MarkInvoicePaidResult.class,
-                () -> invoices.markPaid(call.actor(), input.workspaceId(), input.invoiceId(), input.paymentMethod())
-                        .map(MarkInvoicePaidResult::of));
+                () -> pay(call, input).map(MarkInvoicePaidResult::of));
+    }
+
+    private Mono<PaymentOutcome> pay(ToolCall call, MarkInvoicePaidInput input) {
+        if (input.invoiceNumber() == null) {
+            return invoices.markPaid(call.actor(), input.workspaceId(), input.invoiceId(), input.paymentMethod());
+        }
+        if (input.invoiceId() != null) {
+            return Mono.error(BillingException.invalidInput(
+                    "Fields 'invoice_id' and 'invoice_number' both name an invoice: give one of them."));
+        }
+        return invoices.markPaidByNumber(
+                call.actor(), input.workspaceId(), input.invoiceNumber(), input.paymentMethod());
     }
 }

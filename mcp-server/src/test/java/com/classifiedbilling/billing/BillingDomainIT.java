@@ -113,12 +113,12 @@ class BillingDomainIT extends PostgresIntegrationTest {
                 .blockLast(Duration.ofSeconds(60));
 
         Page<Customer> first =
-                customers.search(owner.id(), workspace.id(), "bulk", null).block();
+                customers.search(owner.id(), workspace.id(), "bulk", null, null).block();
         assertThat(first.items()).hasSize(50);
         assertThat(first.hasMore()).isTrue();
         Customer last = first.items().get(49);
         Page<Customer> second = customers
-                .search(owner.id(), workspace.id(), "bulk", new After<>(last.companyName(), last.id()))
+                .search(owner.id(), workspace.id(), "bulk", null, new After<>(last.companyName(), last.id()))
                 .block();
         assertThat(second.items()).hasSize(5);
         assertThat(second.hasMore()).isFalse();
@@ -157,7 +157,8 @@ class BillingDomainIT extends PostgresIntegrationTest {
 
     @Test
     void shouldListInvoicesNewestFirstByStatusAndLimit() {
-        StepVerifier.create(invoices.list(owner.id(), workspace.id(), InvoiceStatus.DUE, 10, null)
+        StepVerifier.create(invoices.list(
+                                owner.id(), workspace.id(), InvoiceFilter.ALL.withStatus(InvoiceStatus.DUE), 10, null)
                         .map(Page::items))
                 .assertNext(list -> {
                     assertThat(list).hasSize(10).allMatch(i -> i.status() == InvoiceStatus.DUE);
@@ -165,11 +166,11 @@ class BillingDomainIT extends PostgresIntegrationTest {
                     assertThat(list).allMatch(i -> i.customerName() != null);
                 })
                 .verifyComplete();
-        StepVerifier.create(invoices.list(owner.id(), workspace.id(), null, 100, null)
+        StepVerifier.create(invoices.list(owner.id(), workspace.id(), InvoiceFilter.ALL, 100, null)
                         .map(page -> page.items().size()))
                 .expectNext(36)
                 .verifyComplete();
-        StepVerifier.create(invoices.list(owner.id(), workspace.id(), null, 101, null))
+        StepVerifier.create(invoices.list(owner.id(), workspace.id(), InvoiceFilter.ALL, 101, null))
                 .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("from 1 to 100"))
                 .verify();
     }
@@ -203,7 +204,7 @@ class BillingDomainIT extends PostgresIntegrationTest {
     void shouldSumRevenueWithoutMixingCurrencies() {
         BigDecimal paidUsd = sum("Paid", "USD");
         BigDecimal dueEur = sum("Due", "EUR");
-        StepVerifier.create(invoices.revenue(owner.id(), workspace.id()))
+        StepVerifier.create(invoices.revenue(owner.id(), workspace.id(), Period.ALWAYS))
                 .assertNext(revenue -> {
                     assertThat(revenue.paid())
                             .filteredOn(a -> a.currency().equals("USD"))
@@ -275,7 +276,8 @@ class BillingDomainIT extends PostgresIntegrationTest {
         After<Instant> after = null;
         Page<Invoice> page;
         do {
-            page = invoices.list(owner.id(), workspace.id(), null, 7, after).block();
+            page = invoices.list(owner.id(), workspace.id(), InvoiceFilter.ALL, 7, after)
+                    .block();
             page.items().forEach(i -> seen.add(i.id()));
             Invoice last = page.items().get(page.items().size() - 1);
             after = new After<>(last.issuedAt(), last.id());
@@ -286,13 +288,13 @@ class BillingDomainIT extends PostgresIntegrationTest {
 
     private List<String> names(String search) {
         return customers
-                .search(owner.id(), workspace.id(), search, null)
+                .search(owner.id(), workspace.id(), search, null, null)
                 .map(page -> page.items().stream().map(Customer::companyName).toList())
                 .block();
     }
 
     private Invoice firstDue() {
-        return invoices.list(owner.id(), workspace.id(), InvoiceStatus.DUE, 1, null)
+        return invoices.list(owner.id(), workspace.id(), InvoiceFilter.ALL.withStatus(InvoiceStatus.DUE), 1, null)
                 .block()
                 .items()
                 .get(0);

@@ -233,7 +233,7 @@ class LegacyDoorIT extends PostgresIntegrationTest {
                 "Field 'cursor' is not a cursor from this tool: pass the next_cursor of the previous page unchanged.");
         error(
                 account.key(),
-                "get_revenue_summary",
+                "get_workspace_summary",
                 "{\"workspace_id\":\"" + ws + "\",\"year\":2025}",
                 400,
                 "Unknown field 'year'. Allowed fields: workspace_id.");

@@ -52,7 +52,8 @@ class ToolInputValidatorTests {
         expect(
                 listInvoices,
                 "{\"workspace_id\":\"ws_1\",\"page\":2}",
-                "Unknown field 'page'. Allowed fields: cursor, limit, status, workspace_id.");
+                "Unknown field 'page'. Allowed fields: cursor, customer_id, due_before, due_from, issued_before, "
+                        + "issued_from, limit, number, paid_before, paid_from, status, time_zone, workspace_id.");
     }
 
     @Test

@@ -17,6 +17,14 @@ final class R2dbcCustomerRepository implements CustomerRepository {
     private static final String COLUMNS = "workspace_id, id, company_name, company_email, currency, "
             + "contact_first_name, contact_last_name, contact_email, address, city, state, zip, country, created_at";
 
+    /**
+     * The words a search looks in, as one lower-cased text: on PostgreSQL the expression of the
+     * trigram index {@code customers_search} (db/postgresql/V5), which serves it only if the two
+     * are written the same.
+     */
+    static final String SEARCHED = "LOWER(company_name || ' ' || company_email || ' ' || contact_first_name || ' ' "
+            + "|| contact_last_name || ' ' || contact_email)";
+
     private final DatabaseClient db;
 
     R2dbcCustomerRepository(DatabaseClient db) {
@@ -24,11 +32,13 @@ final class R2dbcCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public Flux<Customer> search(String workspaceId, String search, After<String> after, int limit) {
+    public Flux<Customer> search(String workspaceId, String search, String country, After<String> after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM customers WHERE workspace_id = :w");
         if (search != null) {
-            sql.append(" AND (LOWER(company_name) LIKE :pattern ESCAPE '\\'"
-                    + " OR LOWER(company_email) LIKE :pattern ESCAPE '\\')");
+            sql.append(" AND " + SEARCHED + " LIKE :pattern ESCAPE '\\'");
+        }
+        if (country != null) {
+            sql.append(" AND LOWER(country) = :country");
         }
         if (after != null) {
             sql.append(" AND (company_name > :afterName OR (company_name = :afterName AND id > :afterId))");
@@ -38,6 +48,9 @@ final class R2dbcCustomerRepository implements CustomerRepository {
                 db.sql(sql.toString()).bind("w", workspaceId).bind("limit", limit);
         if (search != null) {
             spec = spec.bind("pattern", containing(search));
+        }
+        if (country != null) {
+            spec = spec.bind("country", country.toLowerCase(Locale.ROOT));
         }
         if (after != null) {
             spec = spec.bind("afterName", after.key()).bind("afterId", after.id());

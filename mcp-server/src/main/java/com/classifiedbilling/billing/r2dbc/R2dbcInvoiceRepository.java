@@ -3,11 +3,17 @@ package com.classifiedbilling.billing.r2dbc;
 import com.classifiedbilling.billing.After;
 import com.classifiedbilling.billing.CurrencyAmount;
 import com.classifiedbilling.billing.Invoice;
+import com.classifiedbilling.billing.InvoiceFilter;
 import com.classifiedbilling.billing.InvoiceRepository;
 import com.classifiedbilling.billing.InvoiceStatus;
+import com.classifiedbilling.billing.Period;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -29,21 +35,60 @@ final class R2dbcInvoiceRepository implements InvoiceRepository {
     }
 
     @Override
-    public Flux<Invoice> list(String workspaceId, InvoiceStatus status, After<Instant> after, int limit) {
+    public Flux<Invoice> list(String workspaceId, InvoiceFilter filter, After<Instant> after, int limit) {
         StringBuilder sql = new StringBuilder(SELECT + "WHERE i.workspace_id = :w");
-        if (status != null) {
+        if (filter.status() != null) {
             sql.append(" AND i.status = :status");
         }
+        if (filter.customerId() != null) {
+            sql.append(" AND i.customer_id = :customerId");
+        }
+        if (filter.number() != null) {
+            sql.append(" AND i.number = :number");
+        }
+        range(sql, "i.issued_at", "issued", filter.issued());
+        range(sql, "i.due_at", "due", filter.due());
+        range(sql, "i.paid_at", "paid", filter.paid());
         if (after != null) {
             sql.append(" AND (i.issued_at < :afterAt OR (i.issued_at = :afterAt AND i.id < :afterId))");
         }
         sql.append(" ORDER BY i.issued_at DESC, i.id DESC LIMIT :limit");
         DatabaseClient.GenericExecuteSpec spec =
                 db.sql(sql.toString()).bind("w", workspaceId).bind("limit", limit);
-        if (status != null) {
-            spec = spec.bind("status", status.label());
+        if (filter.status() != null) {
+            spec = spec.bind("status", filter.status().label());
         }
+        if (filter.customerId() != null) {
+            spec = spec.bind("customerId", filter.customerId());
+        }
+        if (filter.number() != null) {
+            spec = spec.bind("number", filter.number());
+        }
+        spec = bindRange(spec, "issued", filter.issued());
+        spec = bindRange(spec, "due", filter.due());
+        spec = bindRange(spec, "paid", filter.paid());
         return bindAfter(spec, after).map(R2dbcInvoiceRepository::invoice).all();
+    }
+
+    /** {@code AND column >= :nameFrom AND column < :nameBefore}, for the ends the period has. */
+    private static void range(StringBuilder sql, String column, String name, Period period) {
+        if (period.from() != null) {
+            sql.append(" AND ").append(column).append(" >= :").append(name).append("From");
+        }
+        if (period.before() != null) {
+            sql.append(" AND ").append(column).append(" < :").append(name).append("Before");
+        }
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindRange(
+            DatabaseClient.GenericExecuteSpec spec, String name, Period period) {
+        if (period.from() != null) {
+            spec = spec.bind(name + "From", Columns.utc(period.from()));
+        }
+        if (period.before() != null) {
+            spec = spec.bind(name + "Before", Columns.utc(period.before()));
+        }
+        return spec;
     }
 
     @Override
@@ -70,23 +115,85 @@ final class R2dbcInvoiceRepository implements InvoiceRepository {
 
     @Override
     public Flux<CurrencyAmount> overdueTotals(String workspaceId, Instant now) {
-        return db.sql("SELECT currency, SUM(amount) AS amount, COUNT(*) AS invoices FROM invoices "
-                        + "WHERE workspace_id = :w AND status = 'Due' AND due_at < :now "
-                        + "GROUP BY currency ORDER BY currency")
+        // every due invoice, less those falling due from now on: the days after today from the
+        // summary, and the rest of today from the invoices
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return db.sql("""
+                        SELECT currency, SUM(invoices) AS invoices, SUM(amount) AS amount FROM (
+                            SELECT currency, invoices, amount FROM invoice_totals
+                            WHERE workspace_id = :w AND status = 'Due'
+                            UNION ALL
+                            SELECT currency, -invoices, -amount FROM invoices_due_daily
+                            WHERE workspace_id = :w AND day_utc > :today
+                            UNION ALL
+                            SELECT currency, -1, -amount FROM invoices
+                            WHERE workspace_id = :w AND status = 'Due' AND due_at >= :now AND due_at < :tomorrow
+                        ) t GROUP BY currency HAVING SUM(invoices) <> 0 ORDER BY currency""")
                 .bind("w", workspaceId)
+                .bind("today", today)
                 .bind("now", Columns.utc(now))
+                .bind("tomorrow", Columns.utc(UtcDays.start(today.plusDays(1))))
                 .map(R2dbcInvoiceRepository::currencyAmount)
                 .all();
     }
 
     @Override
-    public Flux<CurrencyAmount> totals(String workspaceId, InvoiceStatus status) {
-        return db.sql("SELECT currency, SUM(amount) AS amount, COUNT(*) AS invoices FROM invoices "
-                        + "WHERE workspace_id = :w AND status = :status GROUP BY currency ORDER BY currency")
-                .bind("w", workspaceId)
-                .bind("status", status.label())
-                .map(R2dbcInvoiceRepository::currencyAmount)
-                .all();
+    public Flux<CurrencyAmount> totals(String workspaceId, InvoiceStatus status, Period issued) {
+        if (issued.always()) {
+            return db.sql("SELECT currency, invoices, amount FROM invoice_totals "
+                            + "WHERE workspace_id = :w AND status = :status AND invoices <> 0 ORDER BY currency")
+                    .bind("w", workspaceId)
+                    .bind("status", status.label())
+                    .map(R2dbcInvoiceRepository::currencyAmount)
+                    .all();
+        }
+        return periodTotals(workspaceId, "invoices_issued_daily", "issued_at", status, issued);
+    }
+
+    @Override
+    public Flux<CurrencyAmount> collected(String workspaceId, Period paid) {
+        return periodTotals(workspaceId, "invoices_paid_daily", "paid_at", null, paid);
+    }
+
+    /**
+     * Sums per currency over a period: its whole UTC days from a daily summary, the parts of a day
+     * at its ends from the invoices (served by an index on the time column).
+     */
+    private Flux<CurrencyAmount> periodTotals(
+            String workspaceId, String daily, String column, InvoiceStatus status, Period period) {
+        UtcDays days = UtcDays.of(period);
+        String onlyStatus = status == null ? "" : " AND status = :status";
+        List<String> parts = new ArrayList<>(3);
+        if (days.wholeDays()) {
+            parts.add("SELECT currency, invoices, amount FROM " + daily + " WHERE workspace_id = :w" + onlyStatus
+                    + (days.firstDay() == null ? "" : " AND day_utc >= :firstDay")
+                    + (days.endDay() == null ? "" : " AND day_utc < :endDay"));
+        }
+        for (int i = 0; i < days.edges().size(); i++) {
+            parts.add("SELECT currency, 1 AS invoices, amount FROM invoices WHERE workspace_id = :w" + onlyStatus
+                    + " AND " + column + " >= :edgeFrom" + i + " AND " + column + " < :edgeBefore" + i);
+        }
+        if (parts.isEmpty()) {
+            return Flux.empty();
+        }
+        DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT currency, SUM(invoices) AS invoices, "
+                        + "SUM(amount) AS amount FROM (" + String.join(" UNION ALL ", parts)
+                        + ") t GROUP BY currency HAVING SUM(invoices) <> 0 ORDER BY currency")
+                .bind("w", workspaceId);
+        if (status != null) {
+            spec = spec.bind("status", status.label());
+        }
+        if (days.firstDay() != null) {
+            spec = spec.bind("firstDay", days.firstDay());
+        }
+        if (days.endDay() != null) {
+            spec = spec.bind("endDay", days.endDay());
+        }
+        for (int i = 0; i < days.edges().size(); i++) {
+            spec = spec.bind("edgeFrom" + i, Columns.utc(days.edges().get(i)[0]))
+                    .bind("edgeBefore" + i, Columns.utc(days.edges().get(i)[1]));
+        }
+        return spec.map(R2dbcInvoiceRepository::currencyAmount).all();
     }
 
     @Override
@@ -94,6 +201,15 @@ final class R2dbcInvoiceRepository implements InvoiceRepository {
         return db.sql(SELECT + "WHERE i.workspace_id = :w AND i.id = :id")
                 .bind("w", workspaceId)
                 .bind("id", invoiceId)
+                .map(R2dbcInvoiceRepository::invoice)
+                .one();
+    }
+
+    @Override
+    public Mono<Invoice> findByNumber(String workspaceId, String number) {
+        return db.sql(SELECT + "WHERE i.workspace_id = :w AND i.number = :number")
+                .bind("w", workspaceId)
+                .bind("number", number)
                 .map(R2dbcInvoiceRepository::invoice)
                 .one();
     }

@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -79,30 +80,47 @@ final class R2dbcWorkspaceRepository implements WorkspaceRepository {
 
     @Override
     public Mono<WorkspaceSummary> summarize(Workspace workspace) {
-        Mono<long[]> counts = db.sql("""
-                        SELECT (SELECT COUNT(*) FROM customers WHERE workspace_id = :id) AS customers,
-                               (SELECT COUNT(*) FROM service_items WHERE workspace_id = :id) AS service_items,
-                               (SELECT COUNT(*) FROM workspace_members WHERE workspace_id = :id) AS members""")
+        // one statement over the summaries the database keeps (db/postgresql/V5): the row counts
+        // of the workspace's tables, then its invoices by status
+        return db.sql("""
+                        SELECT table_name AS name, row_count AS n FROM workspace_row_counts WHERE workspace_id = :id
+                        UNION ALL
+                        SELECT status, SUM(invoices) FROM invoice_totals WHERE workspace_id = :id GROUP BY status""")
                 .bind("id", workspace.id())
-                .map(row -> new long[] {
-                    Columns.count(row, "customers"), Columns.count(row, "service_items"), Columns.count(row, "members")
-                })
-                .one();
-        Mono<List<StatusCount>> byStatus = db.sql("""
-                        SELECT status, COUNT(*) AS invoices FROM invoices
-                        WHERE workspace_id = :id GROUP BY status ORDER BY status""")
-                .bind("id", workspace.id())
-                .map(row -> new StatusCount(
-                        InvoiceStatus.fromLabel(row.get("status", String.class)).orElseThrow(),
-                        Columns.count(row, "invoices")))
+                .map(row -> new Count(row.get("name", String.class), Columns.count(row, "n")))
                 .all()
-                .collectList();
-        return Mono.zip(counts, byStatus).map(both -> {
-            long[] c = both.getT1();
-            long invoices = both.getT2().stream().mapToLong(StatusCount::count).sum();
-            // the team is the owner and the members
-            return new WorkspaceSummary(workspace, c[0], invoices, c[1], c[2] + 1, both.getT2());
-        });
+                .collectList()
+                .map(counts -> summary(workspace, counts));
+    }
+
+    private static WorkspaceSummary summary(Workspace workspace, List<Count> counts) {
+        List<StatusCount> byStatus = new ArrayList<>();
+        for (InvoiceStatus status : InvoiceStatus.values()) {
+            long n = Count.of(counts, status.label());
+            if (n != 0) {
+                byStatus.add(new StatusCount(status, n));
+            }
+        }
+        long invoices = byStatus.stream().mapToLong(StatusCount::count).sum();
+        // the team is the owner and the members
+        return new WorkspaceSummary(
+                workspace,
+                Count.of(counts, "customers"),
+                invoices,
+                Count.of(counts, "service_items"),
+                Count.of(counts, "workspace_members") + 1,
+                byStatus);
+    }
+
+    /** One row of the summary statement: a table's rows or a status's invoices. */
+    private record Count(String name, long n) {
+
+        static long of(List<Count> counts, String name) {
+            return counts.stream()
+                    .filter(c -> c.name().equals(name))
+                    .mapToLong(Count::n)
+                    .sum();
+        }
     }
 
     @Override

@@ -25,7 +25,9 @@ record AdminCommandLine(Command command, Map<String, String> options) {
         LIST_KEYS("list-keys", List.of("email"), List.of()),
         REVOKE_KEY("revoke-key", List.of("id"), List.of()),
         SEED_DEMO("seed-demo", List.of("email"), List.of()),
-        ROTATE_SIGNING_KEY("rotate-signing-key", List.of(), List.of());
+        ROTATE_SIGNING_KEY("rotate-signing-key", List.of(), List.of()),
+        CHECK_SUMMARIES("check-summaries", List.of(), List.of("workspace")),
+        REPAIR_SUMMARIES("repair-summaries", List.of(), List.of("workspace"));
 
         final String word;
 

@@ -8,12 +8,16 @@ import com.classifiedbilling.auth.principal.Scope;
 import com.classifiedbilling.auth.user.AccountException;
 import com.classifiedbilling.auth.user.User;
 import com.classifiedbilling.auth.user.UserService;
+import com.classifiedbilling.billing.BillingException;
+import com.classifiedbilling.billing.SummaryDrift;
+import com.classifiedbilling.billing.SummaryRepository;
 import com.classifiedbilling.billing.Workspace;
 import com.classifiedbilling.billing.WorkspaceService;
 import com.classifiedbilling.billing.WorkspaceService.NewWorkspace;
 import com.classifiedbilling.demo.DemoData;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -33,17 +37,21 @@ final class AdminCommands {
 
     private final SigningKeys signingKeys;
 
+    private final SummaryRepository summaries;
+
     AdminCommands(
             UserService users,
             ApiKeyService keys,
             WorkspaceService workspaces,
             DemoData demo,
-            SigningKeys signingKeys) {
+            SigningKeys signingKeys,
+            SummaryRepository summaries) {
         this.users = users;
         this.keys = keys;
         this.workspaces = workspaces;
         this.demo = demo;
         this.signingKeys = signingKeys;
+        this.summaries = summaries;
     }
 
     /** What to print on standard output when the command succeeds. */
@@ -83,11 +91,30 @@ final class AdminCommands {
                         .collect(
                                 Collectors.joining("\n", "ID\tNAME\tPREFIX\tACCESS\tCREATED\tLAST_USED\tSTATUS\n", ""));
             case REVOKE_KEY -> keys.revoke(line.option("id")).thenReturn("Revoked " + line.option("id"));
+            case CHECK_SUMMARIES ->
+                summaries.drift(line.option("workspace")).collectList().flatMap(AdminCommands::noDrift);
+            case REPAIR_SUMMARIES ->
+                summaries
+                        .repair(line.option("workspace"))
+                        .map(rows -> rows == 0
+                                ? "Nothing to repair: the summaries equal a recount of the rows."
+                                : "Corrected " + rows + " summary rows; they equal a recount of the rows now.");
             case SEED_DEMO ->
                 users.require(line.option("email"))
                         .flatMap(user -> demo.seed(user.id()))
                         .map(Workspace::id);
         };
+    }
+
+    /** The check's report: fine when nothing drifted, a refusal (exit code 1) listing what did. */
+    private static Mono<String> noDrift(List<SummaryDrift> drift) {
+        if (drift.isEmpty()) {
+            return Mono.just("No drift: every summary equals a recount of the rows.");
+        }
+        String rows = drift.stream().map(SummaryDrift::toString).collect(Collectors.joining("\n  ", "\n  ", ""));
+        return Mono.error(new BillingException(
+                BillingException.Kind.CONFLICT,
+                drift.size() + " summary rows differ from a recount (repair-summaries corrects them):" + rows));
     }
 
     private static String keyRow(ApiKey key) {

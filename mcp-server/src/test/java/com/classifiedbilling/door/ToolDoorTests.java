@@ -113,7 +113,8 @@ abstract class ToolDoorTests extends PostgresIntegrationTest {
             {"list_invoices", "{" + ws + ",\"limit\":0}", "Field 'limit' must be a whole number from 1 to 100."},
             {"list_invoices", "{" + ws + ",\"status\":\"Overdue\"}", "Field 'status' must be one of: Due, Paid, all."},
             {"list_customers", "{}", "Missing required field 'workspace_id'."},
-            {"get_workspace_summary", "{" + ws + ",\"extra\":1}", "Unknown field 'extra'. Allowed fields: workspace_id."},
+            {"get_workspace_summary", "{" + ws + ",\"extra\":1}", "Unknown field 'extra'. Allowed fields: workspace_id."
+            },
             {
                 "get_workspace_summary",
                 "{\"workspace_id\":\"" + stranger.workspaceId() + "\"}",

@@ -142,7 +142,7 @@ class TwoInstanceDrillIT {
     }
 
     /** Two servers on one database; the first makes the demo user, whose key both accept. */
-    private record Pair(ServerProcess a, ServerProcess b, String key) implements AutoCloseable {
+    record Pair(ServerProcess a, ServerProcess b, String key) implements AutoCloseable {
 
         static Pair start(TestDatabase database, String name) throws Exception {
             Path dir = TempFolders.create("cb-two-" + name);
@@ -163,12 +163,11 @@ class TwoInstanceDrillIT {
         }
     }
 
-    private static String workspace(ServerProcess server, String key) throws Exception {
+    static String workspace(ServerProcess server, String key) throws Exception {
         return server.callTool(key, "list_workspaces", "{}").body().replaceAll(".*\"id\":\"(ws_[0-9a-z]+)\".*", "$1");
     }
 
-    private static List<String> dueInvoices(ServerProcess server, String key, String workspace, int count)
-            throws Exception {
+    static List<String> dueInvoices(ServerProcess server, String key, String workspace, int count) throws Exception {
         String body = server.callTool(
                         key,
                         "list_invoices",
@@ -183,7 +182,7 @@ class TwoInstanceDrillIT {
         return ids;
     }
 
-    private static int status(ServerProcess server, String key, String tool, String input) {
+    static int status(ServerProcess server, String key, String tool, String input) {
         try {
             return server.callTool(key, tool, input).statusCode();
         } catch (Exception connectionFailed) {

@@ -90,7 +90,11 @@ final class ToolInputValidator {
                 "Unknown field '" + error.getProperty() + "'. Allowed fields: " + allowedFields() + ".";
             case "type", "minimum", "maximum" -> "Field '" + field + "' must be " + expected(property) + ".";
             case "enum" -> "Field '" + field + "' must be one of: " + values(property.path("enum")) + ".";
-            case "minLength" -> "Field '" + field + "' must not be empty.";
+            case "minLength" ->
+                property.path("minLength").asInt() <= 1
+                        ? "Field '" + field + "' must not be empty."
+                        : "Field '" + field + "' must be at least "
+                                + property.path("minLength").asInt() + " characters.";
             case "maxLength" ->
                 "Field '" + field + "' must be at most "
                         + property.path("maxLength").asInt() + " characters.";

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.classifiedbilling.support.BillingFixture;
 import com.classifiedbilling.support.BillingFixture.Account;
 import com.classifiedbilling.support.PostgresIntegrationTest;
+import com.classifiedbilling.support.ToolExamples;
+import com.classifiedbilling.tool.ToolRegistry;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -59,22 +61,15 @@ class McpDoorsIT extends PostgresIntegrationTest {
     }
 
     @Test
-    void shouldPublishTheEightToolsWithSchemasTitlesAndAnnotations() throws Exception {
+    void shouldPublishEveryToolWithSchemasTitlesAndAnnotations() throws Exception {
+        ToolRegistry registry = context.getBean(ToolRegistry.class);
         for (McpCaller caller :
                 List.of(McpCaller.streamableHttp(port, account.key()), McpCaller.sse(port, account.key()))) {
             try (caller) {
                 List<McpSchema.Tool> tools = caller.client().listTools().tools();
                 assertThat(tools)
                         .extracting(McpSchema.Tool::name)
-                        .containsExactlyInAnyOrder(
-                                "list_workspaces",
-                                "get_workspace_summary",
-                                "list_customers",
-                                "create_customer",
-                                "list_invoices",
-                                "get_overdue_invoices",
-                                "mark_invoice_paid",
-                                "get_revenue_summary");
+                        .containsExactlyInAnyOrderElementsOf(ToolExamples.names());
                 for (McpSchema.Tool tool : tools) {
                     assertThat(tool.title()).isNotBlank();
                     assertThat(tool.description()).isNotBlank();
@@ -83,11 +78,14 @@ class McpDoorsIT extends PostgresIntegrationTest {
                     assertThat(output).isEqualTo(schemaFile(tool.name() + ".output.json"));
                     assertThat(input.path("properties"))
                             .isEqualTo(schemaFile(tool.name() + ".input.json").path("properties"));
-                    boolean writes =
-                            tool.name().equals("create_customer") || tool.name().equals("mark_invoice_paid");
                     assertThat(tool.annotations().readOnlyHint())
                             .as(tool.name())
-                            .isEqualTo(!writes);
+                            .isEqualTo(registry.descriptors().stream()
+                                    .filter(d -> d.name().equals(tool.name()))
+                                    .findFirst()
+                                    .orElseThrow()
+                                    .hints()
+                                    .readOnly());
                     assertThat(tool.annotations().openWorldHint()).isFalse();
                 }
                 assertThat(caller.client().getServerInstructions()).contains("list_workspaces");

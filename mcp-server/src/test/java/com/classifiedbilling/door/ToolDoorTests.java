@@ -6,6 +6,8 @@ import com.classifiedbilling.door.ToolCaller.Answer;
 import com.classifiedbilling.support.BillingFixture;
 import com.classifiedbilling.support.BillingFixture.Account;
 import com.classifiedbilling.support.PostgresIntegrationTest;
+import com.classifiedbilling.support.ToolExamples;
+import com.classifiedbilling.support.ToolExamples.Ids;
 import com.classifiedbilling.support.ToolResponses;
 import com.classifiedbilling.tool.ToolRegistry;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The same cases through every door. Each subclass names its door; every answer is compared with
@@ -87,23 +90,20 @@ abstract class ToolDoorTests extends PostgresIntegrationTest {
 
     @Test
     void everyReadToolShouldAnswerAsTheJsonDoorDoes() {
-        String ws = "\"workspace_id\":\"" + account.workspaceId() + "\"";
-        String[][] calls = {
-            {"list_workspaces", "{}"},
-            {"get_workspace_summary", "{" + ws + "}"},
-            {"list_customers", "{" + ws + ",\"search\":\"ACME\"}"},
-            {"list_customers", "{" + ws + "}"},
-            {"list_invoices", "{" + ws + ",\"status\":\"Due\",\"limit\":5}"},
-            {"list_invoices", "{" + ws + "}"},
-            {"get_overdue_invoices", "{" + ws + ",\"limit\":3}"},
-            {"get_revenue_summary", "{" + ws + "}"},
-        };
-        for (String[] call : calls) {
-            Answer answer = door.call(call[0], call[1]);
-            assertThat(answer.isError()).as(call[0] + " " + answer.error()).isFalse();
-            ToolResponses.assertMatchesOutputSchema(call[0], answer.result());
-            assertThat(answer).as(call[0] + " " + call[1]).isEqualTo(reference.call(call[0], call[1]));
+        Ids ids = ids();
+        List<String> readTools = tools(true);
+        for (String tool : readTools) {
+            for (ObjectNode example : ToolExamples.inputs(tool, ids)) {
+                String input = example.toString();
+                Answer answer = door.call(tool, input);
+                assertThat(answer.isError())
+                        .as(tool + " " + input + " " + answer.error())
+                        .isFalse();
+                ToolResponses.assertMatchesOutputSchema(tool, answer.result());
+                assertThat(answer).as(tool + " " + input).isEqualTo(reference.call(tool, input));
+            }
         }
+        assertThat(readTools).isNotEmpty();
     }
 
     @Test
@@ -135,36 +135,64 @@ abstract class ToolDoorTests extends PostgresIntegrationTest {
 
     @Test
     void writeToolsShouldWriteOnceAndAnswerInTheirShape() {
-        String ws = "\"workspace_id\":\"" + account.workspaceId() + "\"";
-        String invoice = reference
-                .call("list_invoices", "{" + ws + ",\"status\":\"Due\",\"limit\":1}")
+        Ids ids = ids();
+        long customersBefore =
+                database.count("SELECT COUNT(*) FROM customers WHERE workspace_id = '" + account.workspaceId() + "'");
+        int n = 0;
+        for (String tool : tools(false)) {
+            assertThat(ToolExamples.takes(tool, "idempotency_key"))
+                    .as(tool + " takes an idempotency key")
+                    .isTrue();
+            for (ObjectNode example : ToolExamples.inputs(tool, ids)) {
+                String input = example.put("idempotency_key", "door-" + n++).toString();
+                Answer first = door.call(tool, input);
+                assertThat(first.error()).as(tool + " " + input).isNull();
+                ToolResponses.assertMatchesOutputSchema(tool, first.result());
+                // a retry with the same key, through the other door, gets the same answer
+                assertThat(reference.call(tool, input)).as(tool + " " + input).isEqualTo(first);
+            }
+        }
+        // the examples name the same invoice by id and by number: paid once, then found paid
+        Answer again = door.call("mark_invoice_paid", ToolExamples.input("mark_invoice_paid", ids));
+        assertThat(again.result().path("already_paid").asBoolean()).isTrue();
+        assertThat(again).isEqualTo(reference.call("mark_invoice_paid", ToolExamples.input("mark_invoice_paid", ids)));
+        assertThat(database.count(
+                        "SELECT COUNT(*) FROM audit_events WHERE action = 'mark_invoice_paid' AND target_id = '"
+                                + ids.invoiceId() + "'"))
+                .isEqualTo(1);
+        assertThat(database.count(
+                        "SELECT COUNT(*) FROM customers WHERE workspace_id = '" + account.workspaceId() + "'"))
+                .isEqualTo(customersBefore
+                        + ToolExamples.declared("create_customer").size());
+    }
+
+    /** The registry's read tools, or its write tools. */
+    private List<String> tools(boolean readOnly) {
+        return context.getBean(ToolRegistry.class).descriptors().stream()
+                .filter(tool -> tool.hints().readOnly() == readOnly)
+                .map(ToolRegistry.Descriptor::name)
+                .toList();
+    }
+
+    /** The ids of the account's demo data that the examples' ids stand for. */
+    private Ids ids() {
+        String ws = "{\"workspace_id\":\"" + account.workspaceId() + "\"";
+        var due = reference
+                .call("list_invoices", ws + ",\"status\":\"Due\",\"limit\":1}")
                 .result()
                 .path("invoices")
+                .get(0);
+        String customer = reference
+                .call("list_customers", ws + "}")
+                .result()
+                .path("customers")
                 .get(0)
                 .path("id")
                 .asString();
-        String pay = "{" + ws + ",\"invoice_id\":\"" + invoice + "\",\"payment_method\":\"Stripe\"}";
-
-        Answer paid = door.call("mark_invoice_paid", pay);
-        ToolResponses.assertMatchesOutputSchema("mark_invoice_paid", paid.result());
-        assertThat(paid.result().path("already_paid").asBoolean()).isFalse();
-        Answer again = door.call("mark_invoice_paid", pay);
-        assertThat(again.result().path("already_paid").asBoolean()).isTrue();
-        assertThat(again).isEqualTo(reference.call("mark_invoice_paid", pay));
-
-        String customer = "{" + ws + ",\"company_name\":\"Door Co\",\"company_email\":\"a@door.example\","
-                + "\"currency\":\"EUR\",\"contact_first_name\":\"Dora\",\"contact_last_name\":\"Door\","
-                + "\"contact_email\":\"dora@door.example\",\"address\":\"1 Gate\",\"city\":\"Porto\","
-                + "\"state\":\"Porto\",\"zip\":\"4000\",\"country\":\"Portugal\",\"idempotency_key\":\"door-1\"}";
-        Answer created = door.call("create_customer", customer);
-        assertThat(created.error()).as("create_customer").isNull();
-        ToolResponses.assertMatchesOutputSchema("create_customer", created.result());
-        assertThat(reference.call("create_customer", customer)).isEqualTo(created);
-        assertThat(database.count("SELECT COUNT(*) FROM customers WHERE company_name = 'Door Co' AND workspace_id = '"
-                        + account.workspaceId() + "'"))
-                .isEqualTo(1);
-        assertThat(database.count("SELECT COUNT(*) FROM audit_events WHERE target_id IN ('" + invoice + "', '"
-                        + created.result().path("customer").path("id").asString() + "')"))
-                .isEqualTo(2);
+        return new Ids(
+                account.workspaceId(),
+                due.path("id").asString(),
+                due.path("number").asString(),
+                customer);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.classifiedbilling.support.NodeClients;
 import com.classifiedbilling.support.NodeClients.Result;
 import com.classifiedbilling.support.ServerProcess;
+import com.classifiedbilling.support.ToolExamples;
+import com.classifiedbilling.support.ToolExamples.Ids;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -83,7 +85,9 @@ class NodeClientsIT {
         for (String era : List.of("modern", "legacy")) {
             Result list = inspector("--header", bearer, "--protocol-era", era, "--method", "tools/list", "--strict");
             assertThat(list.exitCode()).as(era + ": " + list.stderr()).isZero();
-            assertThat(JSON.readTree(list.stdout()).path("tools")).as(era).hasSize(8);
+            assertThat(JSON.readTree(list.stdout()).path("tools").findValuesAsString("name"))
+                    .as(era)
+                    .containsExactlyInAnyOrderElementsOf(ToolExamples.names());
             assertThat(list.stderr())
                     .as(era + ": --strict finds no portability problem")
                     .doesNotContain("Warning");
@@ -93,33 +97,19 @@ class NodeClientsIT {
             assertThat(workspaces.path("workspaces").get(0).path("title").asString())
                     .isEqualTo("Demo Studio");
             String workspace = workspaces.path("workspaces").get(0).path("id").asString();
-            String due = callTool(
+            JsonNode due = callTool(
                             bearer,
                             era,
                             "list_invoices",
                             "{\"workspace_id\":\"" + workspace + "\",\"status\":\"Due\",\"limit\":1}")
                     .path("invoices")
-                    .get(0)
-                    .path("id")
-                    .asString();
-            Map<String, String> calls = Map.of(
-                    "get_workspace_summary",
-                    "{\"workspace_id\":\"" + workspace + "\"}",
-                    "list_customers",
-                    "{\"workspace_id\":\"" + workspace + "\",\"search\":\"a\"}",
-                    "get_overdue_invoices",
-                    "{\"workspace_id\":\"" + workspace + "\"}",
-                    "get_revenue_summary",
-                    "{\"workspace_id\":\"" + workspace + "\"}",
-                    "create_customer",
-                    "{\"workspace_id\":\"" + workspace + "\",\"company_name\":\"Inspector " + era + "\","
-                            + "\"company_email\":\"inspector@example.com\",\"currency\":\"USD\","
-                            + "\"contact_first_name\":\"Ina\",\"contact_last_name\":\"Spector\","
-                            + "\"contact_email\":\"ina@example.com\",\"address\":\"1 CLI Road\",\"city\":\"Austin\","
-                            + "\"state\":\"TX\",\"zip\":\"73301\",\"country\":\"United States\"}",
-                    "mark_invoice_paid",
-                    "{\"workspace_id\":\"" + workspace + "\",\"invoice_id\":\"" + due
-                            + "\",\"payment_method\":\"Stripe\"}");
+                    .get(0);
+            Ids ids = new Ids(
+                    workspace, due.path("id").asString(), due.path("number").asString(), null);
+            Map<String, String> calls = new java.util.TreeMap<>();
+            for (String tool : ToolExamples.names()) {
+                calls.put(tool, ToolExamples.input(tool, ids));
+            }
             for (Map.Entry<String, String> tool : calls.entrySet()) {
                 JsonNode result = callTool(bearer, era, tool.getKey(), tool.getValue());
                 assertThat(result.isObject())

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.classifiedbilling.support.BillingFixture;
 import com.classifiedbilling.support.BillingFixture.Account;
 import com.classifiedbilling.support.PostgresIntegrationTest;
+import com.classifiedbilling.support.ToolExamples;
+import com.classifiedbilling.support.ToolExamples.Ids;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -25,8 +27,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * 1,200 malformed calls across the eight tools (random bodies, broken envelopes, and valid inputs
- * with one to three fields made invalid), from a fixed seed: every answer is a 4xx with only an
+ * 1,200 malformed calls across the tools (random bodies, broken envelopes, and the tools' declared
+ * example inputs with one to three fields made invalid), from a fixed seed: every answer is a 4xx with only an
  * {@code error} string, none is a 5xx, and the database is unchanged afterwards.
  */
 @SpringBootTest(
@@ -55,7 +57,7 @@ class LegacyDoorFuzzIT extends PostgresIntegrationTest {
     @Test
     void shouldAnswerEveryMalformedCallWithA4xxErrorAndWriteNothing() {
         Account account = new BillingFixture(context).account("Advance");
-        Map<String, ObjectNode> valid = validInputs(account);
+        Map<String, List<ObjectNode>> valid = validInputs(account);
         List<String> tools = new ArrayList<>(valid.keySet());
         String before = database.snapshot();
 
@@ -94,42 +96,48 @@ class LegacyDoorFuzzIT extends PostgresIntegrationTest {
         }
     }
 
-    /** A valid input for each tool against the account's own workspace. */
-    private Map<String, ObjectNode> validInputs(Account account) {
-        String ws = account.workspaceId();
-        String invoice = http.post()
+    /** Each tool's example inputs, against the account's own workspace and its demo data. */
+    private Map<String, List<ObjectNode>> validInputs(Account account) {
+        JsonNode invoice = result(
+                        account,
+                        "list_invoices",
+                        "{\"workspace_id\":\"" + account.workspaceId() + "\",\"status\":\"Due\",\"limit\":1}")
+                .path("invoices")
+                .get(0);
+        String customer = result(account, "list_customers", "{\"workspace_id\":\"" + account.workspaceId() + "\"}")
+                .path("customers")
+                .get(0)
+                .path("id")
+                .asString();
+        Ids ids = new Ids(
+                account.workspaceId(),
+                invoice.path("id").asString(),
+                invoice.path("number").asString(),
+                customer);
+        Map<String, List<ObjectNode>> inputs = new java.util.TreeMap<>();
+        for (String tool : ToolExamples.names()) {
+            inputs.put(tool, ToolExamples.inputs(tool, ids));
+        }
+        return inputs;
+    }
+
+    private JsonNode result(Account account, String tool, String input) {
+        return http.post()
                 .uri("/api/mcp-server")
                 .header("Authorization", "Bearer " + account.key())
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(
-                        "{\"tool\":\"list_invoices\",\"input\":{\"workspace_id\":\"" + ws + "\",\"status\":\"Due\"}}")
+                .bodyValue("{\"tool\":\"" + tool + "\",\"input\":" + input + "}")
                 .exchange()
                 .expectBody(JsonNode.class)
                 .returnResult()
                 .getResponseBody()
-                .path("result")
-                .path("invoices")
-                .get(0)
-                .path("id")
-                .asString();
-        Map<String, ObjectNode> inputs = new java.util.TreeMap<>();
-        inputs.put("list_workspaces", object("{}"));
-        inputs.put("get_workspace_summary", object("{\"workspace_id\":\"" + ws + "\"}"));
-        inputs.put("list_customers", object("{\"workspace_id\":\"" + ws + "\",\"search\":\"a\"}"));
-        inputs.put("create_customer", object(LegacyDoorIT.pageCustomer(ws)));
-        inputs.put("list_invoices", object("{\"workspace_id\":\"" + ws + "\",\"status\":\"Due\",\"limit\":5}"));
-        inputs.put("get_overdue_invoices", object("{\"workspace_id\":\"" + ws + "\",\"limit\":5}"));
-        inputs.put(
-                "mark_invoice_paid",
-                object("{\"workspace_id\":\"" + ws + "\",\"invoice_id\":\"" + invoice
-                        + "\",\"payment_method\":\"Cash\"}"));
-        inputs.put("get_revenue_summary", object("{\"workspace_id\":\"" + ws + "\"}"));
-        return inputs;
+                .path("result");
     }
 
     /** A call to a real tool whose input is made invalid in one to three ways. */
-    private String brokenCall(String tool, Map<String, ObjectNode> valid) {
-        ObjectNode input = valid.get(tool).deepCopy();
+    private String brokenCall(String tool, Map<String, List<ObjectNode>> valid) {
+        List<ObjectNode> examples = valid.get(tool);
+        ObjectNode input = examples.get(random.nextInt(examples.size())).deepCopy();
         int mutations = 1 + random.nextInt(3);
         for (int m = 0; m < mutations; m++) {
             breakOne(input);
@@ -189,6 +197,29 @@ class LegacyDoorFuzzIT extends PostgresIntegrationTest {
                     if (input.has("workspace_id")) {
                         input.remove("workspace_id");
                         return true;
+                    }
+                    return false;
+                },
+                // dates of the right shape that are not real, and zones that do not exist
+                f -> f != null
+                        && (f.endsWith("from") || f.endsWith("before"))
+                        && set(
+                                input,
+                                f,
+                                JsonNodeFactory.instance.stringNode(
+                                        random.nextBoolean() ? "2026-02-30" : "2026-11-01T24:61:00+25:00")),
+                f -> input.has("time_zone")
+                        && set(input, "time_zone", JsonNodeFactory.instance.stringNode("Nowhere/" + randomLetters(6))),
+                // a range whose end comes before its start
+                f -> {
+                    for (String from : List.copyOf(input.propertyNames())) {
+                        String before = from.replaceAll("from$", "before");
+                        if (from.endsWith("from") && input.has(before)) {
+                            JsonNode start = input.get(from);
+                            input.set(from, input.get(before));
+                            input.set(before, start);
+                            return !start.equals(input.get(from));
+                        }
                     }
                     return false;
                 });

@@ -8,6 +8,7 @@ import com.classifiedbilling.auth.apikey.IssuedApiKey;
 import com.classifiedbilling.support.BillingFixture;
 import com.classifiedbilling.support.BillingFixture.Account;
 import com.classifiedbilling.support.PostgresIntegrationTest;
+import com.classifiedbilling.support.ToolExamples;
 import com.classifiedbilling.tool.BillingTool;
 import com.classifiedbilling.tool.ToolCall;
 import com.classifiedbilling.tool.ToolHints;
@@ -397,9 +398,8 @@ class LegacyDoorIT extends PostgresIntegrationTest {
                 "list_everything",
                 "{}",
                 404,
-                "Unknown tool 'list_everything'. Available tools: create_customer, explode_for_test, "
-                        + "get_overdue_invoices, get_revenue_summary, get_workspace_summary, list_customers, "
-                        + "list_invoices, list_workspaces, mark_invoice_paid.");
+                "Unknown tool 'list_everything'. Available tools: "
+                        + String.join(", ", withExplodeForTest(ToolExamples.names())) + ".");
         error(
                 account.key(),
                 "get_workspace_summary",
@@ -582,6 +582,13 @@ class LegacyDoorIT extends PostgresIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchange();
+    }
+
+    /** The catalog's names and this test's own exploding tool, in name order. */
+    private static List<String> withExplodeForTest(List<String> names) {
+        List<String> all = new java.util.ArrayList<>(names);
+        all.add("explode_for_test");
+        return all.stream().sorted().toList();
     }
 
     private JsonNode ok(String key, String tool, String input) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.classifiedbilling.support.BillingFixture;
 import com.classifiedbilling.support.BillingFixture.Account;
 import com.classifiedbilling.support.PostgresIntegrationTest;
+import com.classifiedbilling.support.ToolExamples;
+import com.classifiedbilling.support.ToolExamples.Ids;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,10 +16,11 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One user's credential against another user's workspace, customers and invoices, on all eight
- * tools: every answer is the same 404 an unknown id gets, and nothing changes.
+ * One user's credential against another user's workspace, customers and invoices, on every tool
+ * with every declared example input: every answer is the same 404 an unknown id gets, and nothing changes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -37,17 +40,27 @@ class TenantIsolationIT extends PostgresIntegrationTest {
 
     String victimInvoice;
 
+    String victimNumber;
+
+    String victimCustomer;
+
     @BeforeEach
     void accounts() {
         BillingFixture fixture = new BillingFixture(context);
         victim = fixture.account("Standard");
         intruder = fixture.account("Starter");
-        victimInvoice = call(
+        JsonNode invoice = call(
                         victim.key(),
                         "list_invoices",
                         "{\"workspace_id\":\"" + victim.workspaceId() + "\",\"status\":\"Due\",\"limit\":1}")
                 .path("result")
                 .path("invoices")
+                .get(0);
+        victimInvoice = invoice.path("id").asString();
+        victimNumber = invoice.path("number").asString();
+        victimCustomer = call(victim.key(), "list_customers", "{\"workspace_id\":\"" + victim.workspaceId() + "\"}")
+                .path("result")
+                .path("customers")
                 .get(0)
                 .path("id")
                 .asString();
@@ -62,32 +75,41 @@ class TenantIsolationIT extends PostgresIntegrationTest {
         assertThat(listed.path("result").path("workspaces").findValuesAsString("id"))
                 .containsExactly(intruder.workspaceId());
 
-        for (String tool : new String[] {
-            "get_workspace_summary", "list_customers", "list_invoices", "get_overdue_invoices", "get_revenue_summary"
-        }) {
-            expectNotFound(tool, theirs, NOT_FOUND);
+        Ids theirIds = new Ids(victim.workspaceId(), victimInvoice, victimNumber, victimCustomer);
+        int tried = 0;
+        for (String tool : ToolExamples.names()) {
+            for (ObjectNode input : ToolExamples.inputs(tool, theirIds)) {
+                if (!input.has("workspace_id")) {
+                    continue;
+                }
+                expectNotFound(tool, input.toString(), NOT_FOUND);
+                if (ToolExamples.takes(tool, "idempotency_key")) {
+                    expectNotFound(
+                            tool, input.put("idempotency_key", "k" + tried).toString(), NOT_FOUND);
+                }
+                tried++;
+            }
         }
-        expectNotFound(
-                "list_customers", "{\"workspace_id\":\"" + victim.workspaceId() + "\",\"search\":\"a\"}", NOT_FOUND);
-        expectNotFound("create_customer", LegacyDoorIT.pageCustomer(victim.workspaceId()), NOT_FOUND);
-        expectNotFound(
-                "create_customer",
-                LegacyDoorIT.pageCustomer(victim.workspaceId()).replace("}", ",\"idempotency_key\":\"k1\"}"),
-                NOT_FOUND);
-        expectNotFound(
-                "mark_invoice_paid",
-                "{\"workspace_id\":\"" + victim.workspaceId() + "\",\"invoice_id\":\"" + victimInvoice + "\"}",
-                NOT_FOUND);
-        expectNotFound(
-                "mark_invoice_paid",
-                "{\"workspace_id\":\"" + victim.workspaceId() + "\",\"invoice_id\":\"" + victimInvoice
-                        + "\",\"idempotency_key\":\"k2\"}",
-                NOT_FOUND);
-        // the intruder's own workspace with the victim's invoice id
-        expectNotFound(
-                "mark_invoice_paid",
-                "{\"workspace_id\":\"" + intruder.workspaceId() + "\",\"invoice_id\":\"" + victimInvoice + "\"}",
-                "Invoice not found in this workspace.");
+        assertThat(tried).isGreaterThanOrEqualTo(ToolExamples.names().size() - 1);
+        // the intruder's own workspace with the victim's invoice, by id and by number
+        for (ObjectNode input : ToolExamples.inputs(
+                "mark_invoice_paid", new Ids(intruder.workspaceId(), victimInvoice, victimNumber, null))) {
+            expectNotFound("mark_invoice_paid", input.toString(), "Invoice not found in this workspace.");
+        }
+        // ... and with the victim's customer or invoice number as a filter: none of the victim's invoices
+        // (numbers are the workspace's own: the intruder's demo data has the same ones)
+        for (ObjectNode input : ToolExamples.inputs(
+                "list_invoices", new Ids(intruder.workspaceId(), null, victimNumber, victimCustomer))) {
+            JsonNode filtered = call(intruder.key(), "list_invoices", input.toString());
+            assertThat(filtered.path("result").path("invoices").findValuesAsString("id"))
+                    .as(input.toString())
+                    .doesNotContain(victimInvoice);
+            if (input.has("customer_id")) {
+                assertThat(filtered.path("result").path("invoices"))
+                        .as(input.toString())
+                        .isEmpty();
+            }
+        }
 
         assertThat(database.snapshot()).isEqualTo(before);
     }

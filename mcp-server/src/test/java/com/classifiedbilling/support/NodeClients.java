@@ -78,6 +78,14 @@ public final class NodeClients {
         builder.environment()
                 .put("PATH", node22 + ":" + HOME.resolve("node_modules").resolve(".bin") + ":" + System.getenv("PATH"));
         builder.environment().put("HOME", HOME.toString());
+        // the tool catalog that tool-checks.mjs reads: the tools' input schemas with their examples
+        builder.environment()
+                .put(
+                        "CB_TOOL_SCHEMAS",
+                        Path.of("..", "schema", "tools")
+                                .toAbsolutePath()
+                                .normalize()
+                                .toString());
         builder.environment().putAll(env);
         return finish(builder, String.join(" ", command), timeoutSeconds);
     }

@@ -2,12 +2,20 @@ package com.classifiedbilling.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.classifiedbilling.support.ToolExamples;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +34,55 @@ class ToolSchemaContractTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final Set<String> PAGE_TOOLS = Set.of(
-            "list_workspaces",
-            "get_workspace_summary",
-            "list_customers",
-            "create_customer",
-            "list_invoices",
-            "get_overdue_invoices",
-            "mark_invoice_paid",
-            "get_revenue_summary");
+    /** The API page, the contract customers code against (beside the repository, in shared/). */
+    private static final Path PAGE = Path.of("..", "..", "shared", "contract", "classifiedbilling-api.txt");
+
+    /**
+     * The page lists its tools in its MCP overview, each name on a line of its own followed by
+     * "● Read only" or "◆ Write": the names and whether each writes, read from the page itself.
+     */
+    static Map<String, Boolean> pageTools() throws IOException {
+        List<String> lines = Files.readAllLines(PAGE, StandardCharsets.UTF_8);
+        Map<String, Boolean> tools = new TreeMap<>();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            String next = lines.get(i + 1).strip();
+            if (lines.get(i).strip().matches("[a-z_]+") && (next.equals("● Read only") || next.equals("◆ Write"))) {
+                tools.put(lines.get(i).strip(), next.equals("◆ Write"));
+            }
+        }
+        return tools;
+    }
 
     @Test
-    void shouldOfferExactlyTheEightToolsOfTheApiPage() {
-        assertThat(ToolCatalog.tools()).extracting(BillingTool::name).containsExactlyInAnyOrderElementsOf(PAGE_TOOLS);
+    void shouldOfferEveryToolOfTheApiPageAndASchemaForEachTool() throws IOException {
+        Map<String, Boolean> page = pageTools();
+        assertThat(page).as("tools found on the API page").hasSizeGreaterThan(1);
+        assertThat(ToolCatalog.tools()).extracting(BillingTool::name).containsAll(page.keySet());
+        assertThat(ToolExamples.names())
+                .as("one input schema per tool class")
+                .containsExactlyElementsOf(
+                        ToolCatalog.tools().stream().map(BillingTool::name).toList());
+        for (BillingTool<?, ?> tool : ToolCatalog.tools()) {
+            if (page.containsKey(tool.name())) {
+                assertThat(tool.hints().readOnly())
+                        .as(tool.name() + " read-only hint, as the page marks it")
+                        .isEqualTo(!page.get(tool.name()));
+            }
+        }
+    }
+
+    @Test
+    void everyDeclaredExampleShouldBeAValidInput() {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        for (String tool : ToolExamples.names()) {
+            JsonNode schema = ToolExamples.inputSchema(tool);
+            for (JsonNode example : ToolExamples.declared(tool)) {
+                assertThat(registry.getSchema(SchemaLocation.of("classpath:tools/" + tool + ".input.json"), schema)
+                                .validate(example))
+                        .as(tool + " example " + example)
+                        .isEmpty();
+            }
+        }
     }
 
     @Test
@@ -47,9 +91,6 @@ class ToolSchemaContractTests {
             assertThat(tool.title()).as(tool.name()).isNotBlank();
             assertThat(tool.description()).as(tool.name()).hasSizeGreaterThan(40);
             assertThat(tool.hints()).as(tool.name()).isNotNull();
-            assertThat(tool.hints().readOnly())
-                    .as(tool.name() + " read-only hint")
-                    .isEqualTo(!Set.of("create_customer", "mark_invoice_paid").contains(tool.name()));
         }
     }
 

@@ -2,6 +2,7 @@ package com.classifiedbilling.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.classifiedbilling.support.ToolExamples;
 import com.classifiedbilling.support.ToolResponses;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code docs/tools.md} is made from the tool classes and {@code schema/tools}: this test renders it
@@ -33,7 +35,11 @@ class ToolsDocumentationTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Pattern EXAMPLE =
-            Pattern.compile("<!-- example (\\w+) -->\\n(.*?)<!-- /example -->", Pattern.DOTALL);
+            Pattern.compile("<!-- example (\\w+ \\d+) -->\\n(.*?)<!-- /example -->", Pattern.DOTALL);
+
+    /** The answer of an example: the second JSON block, after the request this test writes. */
+    private static final Pattern ANSWER =
+            Pattern.compile("```json\\n.*?```\\n\\n(```json\\n.*?```\\n)", Pattern.DOTALL);
 
     private static final Pattern JSON_BLOCK = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL);
 
@@ -53,11 +59,16 @@ class ToolsDocumentationTests {
     @Test
     void everyExampleShouldBeAValidCallAndAnswer() throws IOException {
         Map<String, String> examples = examples(Files.readString(DOC, StandardCharsets.UTF_8));
-        assertThat(examples.keySet())
-                .containsExactlyInAnyOrderElementsOf(
-                        ToolCatalog.tools().stream().map(BillingTool::name).toList());
+        List<String> declared = new ArrayList<>();
+        for (String tool : ToolExamples.names()) {
+            for (int i = 1; i <= ToolExamples.declared(tool).size(); i++) {
+                declared.add(tool + " " + i);
+            }
+        }
+        assertThat(examples.keySet()).containsExactlyInAnyOrderElementsOf(declared);
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-        examples.forEach((tool, example) -> {
+        examples.forEach((label, example) -> {
+            String tool = label.substring(0, label.indexOf(' '));
             List<JsonNode> blocks = new ArrayList<>();
             Matcher block = JSON_BLOCK.matcher(example);
             while (block.find()) {
@@ -88,7 +99,7 @@ class ToolsDocumentationTests {
         StringBuilder doc = new StringBuilder();
         doc.append("# Tools\n\n")
                 .append(
-                        "The eight tools of the [API page](../../shared/contract/classifiedbilling-api.txt), the same on\n")
+                        "The tools of the [API page](../../shared/contract/classifiedbilling-api.txt) and their additions, the same on\n")
                 .append("every door: `POST /api/mcp-server` with `{\"tool\": \"<name>\", \"input\": {...}}`, and MCP\n")
                 .append("`tools/call` on `/mcp` and `/sse`. Inputs are checked against the tool's JSON schema before\n")
                 .append(
@@ -98,7 +109,10 @@ class ToolsDocumentationTests {
                 .append("are JSON numbers with their currency's decimals. Amounts in different currencies are never\n")
                 .append("added together.\n\n")
                 .append("This file is generated from `schema/tools/*.json` and the tool classes, and checked by\n")
-                .append("`ToolsDocumentationTests`; the examples are real requests and answers from the demo data.\n")
+                .append(
+                        "`ToolsDocumentationTests`. The example requests are the `examples` of each tool's input schema\n")
+                .append("(the one place they are declared); the answers are real answers from the demo data, its ids\n")
+                .append("written as the page's example ids.\n")
                 .append("Regenerate after a change: `mvn -pl mcp-server test -Dtest=ToolsDocumentationTests ")
                 .append("-Dtools.docs.write=true`.\n\n");
         for (BillingTool<?, ?> tool : ToolCatalog.tools()) {
@@ -146,13 +160,41 @@ class ToolsDocumentationTests {
             }
             doc.append("\n### Result\n\n| Field | Type | Description |\n|---|---|---|\n");
             resultRows(doc, "", output);
-            doc.append("\n### Example\n\n<!-- example ")
-                    .append(tool.name())
-                    .append(" -->\n")
-                    .append(examples.getOrDefault(tool.name(), ""))
-                    .append("<!-- /example -->\n");
+            doc.append("\n### Examples\n");
+            List<ObjectNode> declared = ToolExamples.declared(tool.name());
+            for (int i = 0; i < declared.size(); i++) {
+                String label = tool.name() + " " + (i + 1);
+                Matcher answer = ANSWER.matcher(examples.getOrDefault(label, ""));
+                doc.append("\n<!-- example ")
+                        .append(label)
+                        .append(" -->\n```json\n")
+                        .append(request(tool.name(), declared.get(i)))
+                        .append("\n```\n\n")
+                        .append(answer.find() ? answer.group(1) : "")
+                        .append("<!-- /example -->\n");
+            }
         }
         return doc.toString();
+    }
+
+    /** The JSON door's request for an example input, laid out as the API page lays out its own. */
+    private static String request(String tool, JsonNode input) {
+        StringBuilder json = new StringBuilder("{\n  \"tool\": \"").append(tool).append("\",\n  \"input\": ");
+        if (input.isEmpty()) {
+            json.append("{}");
+        } else {
+            json.append("{\n");
+            List<String> fields = List.copyOf(input.propertyNames());
+            for (int i = 0; i < fields.size(); i++) {
+                json.append("    ")
+                        .append(JSON.writeValueAsString(fields.get(i)))
+                        .append(": ")
+                        .append(JSON.writeValueAsString(input.get(fields.get(i))))
+                        .append(i + 1 < fields.size() ? ",\n" : "\n");
+            }
+            json.append("  }");
+        }
+        return json.append("\n}").toString();
     }
 
     private static void resultRows(StringBuilder doc, String prefix, JsonNode schema) {

@@ -91,10 +91,13 @@ class TenantIsolationIT extends PostgresIntegrationTest {
             }
         }
         assertThat(tried).isGreaterThanOrEqualTo(ToolExamples.names().size() - 1);
-        // the intruder's own workspace with the victim's invoice, by id and by number
-        for (ObjectNode input : ToolExamples.inputs(
-                "mark_invoice_paid", new Ids(intruder.workspaceId(), victimInvoice, victimNumber, null))) {
-            expectNotFound("mark_invoice_paid", input.toString(), "Invoice not found in this workspace.");
+        // the intruder's own workspace with the victim's invoice id (a number names an invoice of the
+        // workspace it is given with: the intruder's demo data has the victim's numbers too)
+        for (ObjectNode input :
+                ToolExamples.inputs("mark_invoice_paid", new Ids(intruder.workspaceId(), victimInvoice, null, null))) {
+            if (input.has("invoice_id")) {
+                expectNotFound("mark_invoice_paid", input.toString(), "Invoice not found in this workspace.");
+            }
         }
         // ... and with the victim's customer or invoice number as a filter: none of the victim's invoices
         // (numbers are the workspace's own: the intruder's demo data has the same ones)

@@ -33,29 +33,29 @@ final class R2dbcCustomerRepository implements CustomerRepository {
 
     @Override
     public Flux<Customer> search(String workspaceId, String search, String country, After<String> after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM customers WHERE workspace_id = :w");
+        return searchQuery(workspaceId, search, country, after, limit)
+                .on(db)
+                .map(R2dbcCustomerRepository::customer)
+                .all();
+    }
+
+    static BoundSql searchQuery(String workspaceId, String search, String country, After<String> after, int limit) {
+        BoundSql.Builder sql = new BoundSql.Builder("SELECT " + COLUMNS + " FROM customers WHERE workspace_id = :w")
+                .bind("w", workspaceId);
         if (search != null) {
-            sql.append(" AND " + SEARCHED + " LIKE :pattern ESCAPE '\\'");
+            sql.append(" AND " + SEARCHED + " LIKE :pattern ESCAPE '\\'").bind("pattern", containing(search));
         }
         if (country != null) {
-            sql.append(" AND LOWER(country) = :country");
+            sql.append(" AND LOWER(country) = :country").bind("country", country.toLowerCase(Locale.ROOT));
         }
         if (after != null) {
-            sql.append(" AND (company_name > :afterName OR (company_name = :afterName AND id > :afterId))");
+            sql.append(" AND (company_name > :afterName OR (company_name = :afterName AND id > :afterId))")
+                    .bind("afterName", after.key())
+                    .bind("afterId", after.id());
         }
-        sql.append(" ORDER BY company_name, id LIMIT :limit");
-        DatabaseClient.GenericExecuteSpec spec =
-                db.sql(sql.toString()).bind("w", workspaceId).bind("limit", limit);
-        if (search != null) {
-            spec = spec.bind("pattern", containing(search));
-        }
-        if (country != null) {
-            spec = spec.bind("country", country.toLowerCase(Locale.ROOT));
-        }
-        if (after != null) {
-            spec = spec.bind("afterName", after.key()).bind("afterId", after.id());
-        }
-        return spec.map(R2dbcCustomerRepository::customer).all();
+        return sql.append(" ORDER BY company_name, id LIMIT :limit")
+                .bind("limit", limit)
+                .build();
     }
 
     @Override

@@ -14,19 +14,24 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** {@link InvoiceRepository} on the {@code invoices} table, joined to customers for their names. */
+/** {@link InvoiceRepository} on the {@code invoices} table and the summaries the database keeps of it. */
 @Component
 final class R2dbcInvoiceRepository implements InvoiceRepository {
 
+    /**
+     * The invoice columns, and the customer's name by a subquery per invoice returned: a join would
+     * let a generic plan hash all customers of every workspace to name twenty invoices.
+     */
     private static final String SELECT = "SELECT i.workspace_id, i.id, i.number, i.customer_id, "
-            + "c.company_name AS customer_name, i.amount, i.currency, i.status, i.issued_at, i.due_at, i.paid_at, "
-            + "i.payment_method FROM invoices i JOIN customers c "
-            + "ON c.workspace_id = i.workspace_id AND c.id = i.customer_id ";
+            + "(SELECT c.company_name FROM customers c WHERE c.workspace_id = i.workspace_id AND c.id = i.customer_id) "
+            + "AS customer_name, i.amount, i.currency, i.status, i.issued_at, i.due_at, i.paid_at, i.payment_method "
+            + "FROM invoices i ";
 
     private final DatabaseClient db;
 
@@ -36,89 +41,82 @@ final class R2dbcInvoiceRepository implements InvoiceRepository {
 
     @Override
     public Flux<Invoice> list(String workspaceId, InvoiceFilter filter, After<Instant> after, int limit) {
-        StringBuilder sql = new StringBuilder(SELECT + "WHERE i.workspace_id = :w");
+        return listQuery(workspaceId, filter, after, limit)
+                .on(db)
+                .map(R2dbcInvoiceRepository::invoice)
+                .all();
+    }
+
+    static BoundSql listQuery(String workspaceId, InvoiceFilter filter, After<Instant> after, int limit) {
+        BoundSql.Builder sql = new BoundSql.Builder(SELECT + "WHERE i.workspace_id = :w").bind("w", workspaceId);
         if (filter.status() != null) {
-            sql.append(" AND i.status = :status");
+            sql.append(" AND i.status = :status").bind("status", filter.status().label());
         }
         if (filter.customerId() != null) {
-            sql.append(" AND i.customer_id = :customerId");
+            sql.append(" AND i.customer_id = :customerId").bind("customerId", filter.customerId());
         }
         if (filter.number() != null) {
-            sql.append(" AND i.number = :number");
+            sql.append(" AND i.number = :number").bind("number", filter.number());
         }
         range(sql, "i.issued_at", "issued", filter.issued());
         range(sql, "i.due_at", "due", filter.due());
         range(sql, "i.paid_at", "paid", filter.paid());
         if (after != null) {
-            sql.append(" AND (i.issued_at < :afterAt OR (i.issued_at = :afterAt AND i.id < :afterId))");
+            sql.append(" AND (i.issued_at < :afterAt OR (i.issued_at = :afterAt AND i.id < :afterId))")
+                    .bind("afterAt", Columns.utc(after.key()))
+                    .bind("afterId", after.id());
         }
-        sql.append(" ORDER BY i.issued_at DESC, i.id DESC LIMIT :limit");
-        DatabaseClient.GenericExecuteSpec spec =
-                db.sql(sql.toString()).bind("w", workspaceId).bind("limit", limit);
-        if (filter.status() != null) {
-            spec = spec.bind("status", filter.status().label());
-        }
-        if (filter.customerId() != null) {
-            spec = spec.bind("customerId", filter.customerId());
-        }
-        if (filter.number() != null) {
-            spec = spec.bind("number", filter.number());
-        }
-        spec = bindRange(spec, "issued", filter.issued());
-        spec = bindRange(spec, "due", filter.due());
-        spec = bindRange(spec, "paid", filter.paid());
-        return bindAfter(spec, after).map(R2dbcInvoiceRepository::invoice).all();
+        return sql.append(" ORDER BY i.issued_at DESC, i.id DESC LIMIT :limit")
+                .bind("limit", limit)
+                .build();
     }
 
     /** {@code AND column >= :nameFrom AND column < :nameBefore}, for the ends the period has. */
-    private static void range(StringBuilder sql, String column, String name, Period period) {
+    private static void range(BoundSql.Builder sql, String column, String name, Period period) {
         if (period.from() != null) {
-            sql.append(" AND ").append(column).append(" >= :").append(name).append("From");
+            sql.append(" AND " + column + " >= :" + name + "From").bind(name + "From", Columns.utc(period.from()));
         }
         if (period.before() != null) {
-            sql.append(" AND ").append(column).append(" < :").append(name).append("Before");
+            sql.append(" AND " + column + " < :" + name + "Before").bind(name + "Before", Columns.utc(period.before()));
         }
-    }
-
-    private static DatabaseClient.GenericExecuteSpec bindRange(
-            DatabaseClient.GenericExecuteSpec spec, String name, Period period) {
-        if (period.from() != null) {
-            spec = spec.bind(name + "From", Columns.utc(period.from()));
-        }
-        if (period.before() != null) {
-            spec = spec.bind(name + "Before", Columns.utc(period.before()));
-        }
-        return spec;
     }
 
     @Override
     public Flux<Invoice> overdue(String workspaceId, Instant now, After<Instant> after, int limit) {
-        StringBuilder sql =
-                new StringBuilder(SELECT + "WHERE i.workspace_id = :w AND i.status = 'Due' AND i.due_at < :now");
-        if (after != null) {
-            sql.append(" AND (i.due_at > :afterAt OR (i.due_at = :afterAt AND i.id > :afterId))");
-        }
-        sql.append(" ORDER BY i.due_at, i.id LIMIT :limit");
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString())
-                .bind("w", workspaceId)
-                .bind("now", Columns.utc(now))
-                .bind("limit", limit);
-        return bindAfter(spec, after).map(R2dbcInvoiceRepository::invoice).all();
+        return overdueQuery(workspaceId, now, after, limit)
+                .on(db)
+                .map(R2dbcInvoiceRepository::invoice)
+                .all();
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindAfter(
-            DatabaseClient.GenericExecuteSpec spec, After<Instant> after) {
-        return after == null
-                ? spec
-                : spec.bind("afterAt", Columns.utc(after.key())).bind("afterId", after.id());
+    static BoundSql overdueQuery(String workspaceId, Instant now, After<Instant> after, int limit) {
+        BoundSql.Builder sql = new BoundSql.Builder(
+                        SELECT + "WHERE i.workspace_id = :w AND i.status = 'Due' AND i.due_at < :now")
+                .bind("w", workspaceId)
+                .bind("now", Columns.utc(now));
+        if (after != null) {
+            sql.append(" AND (i.due_at > :afterAt OR (i.due_at = :afterAt AND i.id > :afterId))")
+                    .bind("afterAt", Columns.utc(after.key()))
+                    .bind("afterId", after.id());
+        }
+        return sql.append(" ORDER BY i.due_at, i.id LIMIT :limit")
+                .bind("limit", limit)
+                .build();
     }
 
     @Override
     public Flux<CurrencyAmount> overdueTotals(String workspaceId, Instant now) {
+        return overdueTotalsQuery(workspaceId, now)
+                .on(db)
+                .map(R2dbcInvoiceRepository::currencyAmount)
+                .all();
+    }
+
+    static BoundSql overdueTotalsQuery(String workspaceId, Instant now) {
         // every due invoice, less those falling due from now on: the days after today from the
         // summary, and the rest of today from the invoices
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        return db.sql("""
+        return new BoundSql.Builder("""
                         SELECT currency, SUM(invoices) AS invoices, SUM(amount) AS amount FROM (
                             SELECT currency, invoices, amount FROM invoice_totals
                             WHERE workspace_id = :w AND status = 'Due'
@@ -133,67 +131,79 @@ final class R2dbcInvoiceRepository implements InvoiceRepository {
                 .bind("today", today)
                 .bind("now", Columns.utc(now))
                 .bind("tomorrow", Columns.utc(UtcDays.start(today.plusDays(1))))
-                .map(R2dbcInvoiceRepository::currencyAmount)
-                .all();
+                .build();
     }
 
     @Override
     public Flux<CurrencyAmount> totals(String workspaceId, InvoiceStatus status, Period issued) {
+        return totalsQuery(workspaceId, status, issued)
+                .map(query ->
+                        query.on(db).map(R2dbcInvoiceRepository::currencyAmount).all())
+                .orElse(Flux.empty());
+    }
+
+    static Optional<BoundSql> totalsQuery(String workspaceId, InvoiceStatus status, Period issued) {
         if (issued.always()) {
-            return db.sql("SELECT currency, invoices, amount FROM invoice_totals "
+            return Optional.of(new BoundSql.Builder("SELECT currency, invoices, amount FROM invoice_totals "
                             + "WHERE workspace_id = :w AND status = :status AND invoices <> 0 ORDER BY currency")
                     .bind("w", workspaceId)
                     .bind("status", status.label())
-                    .map(R2dbcInvoiceRepository::currencyAmount)
-                    .all();
+                    .build());
         }
-        return periodTotals(workspaceId, "invoices_issued_daily", "issued_at", status, issued);
+        return periodTotalsQuery(workspaceId, "invoices_issued_daily", "issued_at", status, issued);
     }
 
     @Override
     public Flux<CurrencyAmount> collected(String workspaceId, Period paid) {
-        return periodTotals(workspaceId, "invoices_paid_daily", "paid_at", null, paid);
+        return collectedQuery(workspaceId, paid)
+                .map(query ->
+                        query.on(db).map(R2dbcInvoiceRepository::currencyAmount).all())
+                .orElse(Flux.empty());
+    }
+
+    static Optional<BoundSql> collectedQuery(String workspaceId, Period paid) {
+        return periodTotalsQuery(workspaceId, "invoices_paid_daily", "paid_at", null, paid);
     }
 
     /**
      * Sums per currency over a period: its whole UTC days from a daily summary, the parts of a day
-     * at its ends from the invoices (served by an index on the time column).
+     * at its ends from the invoices (served by an index on the time column); empty for a period
+     * that holds nothing.
      */
-    private Flux<CurrencyAmount> periodTotals(
+    private static Optional<BoundSql> periodTotalsQuery(
             String workspaceId, String daily, String column, InvoiceStatus status, Period period) {
         UtcDays days = UtcDays.of(period);
         String onlyStatus = status == null ? "" : " AND status = :status";
         List<String> parts = new ArrayList<>(3);
+        BoundSql.Builder sql = new BoundSql.Builder(
+                        "SELECT currency, SUM(invoices) AS invoices, SUM(amount) AS " + "amount FROM (")
+                .bind("w", workspaceId);
+        if (status != null) {
+            sql.bind("status", status.label());
+        }
         if (days.wholeDays()) {
             parts.add("SELECT currency, invoices, amount FROM " + daily + " WHERE workspace_id = :w" + onlyStatus
                     + (days.firstDay() == null ? "" : " AND day_utc >= :firstDay")
                     + (days.endDay() == null ? "" : " AND day_utc < :endDay"));
+            if (days.firstDay() != null) {
+                sql.bind("firstDay", days.firstDay());
+            }
+            if (days.endDay() != null) {
+                sql.bind("endDay", days.endDay());
+            }
         }
         for (int i = 0; i < days.edges().size(); i++) {
             parts.add("SELECT currency, 1 AS invoices, amount FROM invoices WHERE workspace_id = :w" + onlyStatus
                     + " AND " + column + " >= :edgeFrom" + i + " AND " + column + " < :edgeBefore" + i);
-        }
-        if (parts.isEmpty()) {
-            return Flux.empty();
-        }
-        DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT currency, SUM(invoices) AS invoices, "
-                        + "SUM(amount) AS amount FROM (" + String.join(" UNION ALL ", parts)
-                        + ") t GROUP BY currency HAVING SUM(invoices) <> 0 ORDER BY currency")
-                .bind("w", workspaceId);
-        if (status != null) {
-            spec = spec.bind("status", status.label());
-        }
-        if (days.firstDay() != null) {
-            spec = spec.bind("firstDay", days.firstDay());
-        }
-        if (days.endDay() != null) {
-            spec = spec.bind("endDay", days.endDay());
-        }
-        for (int i = 0; i < days.edges().size(); i++) {
-            spec = spec.bind("edgeFrom" + i, Columns.utc(days.edges().get(i)[0]))
+            sql.bind("edgeFrom" + i, Columns.utc(days.edges().get(i)[0]))
                     .bind("edgeBefore" + i, Columns.utc(days.edges().get(i)[1]));
         }
-        return spec.map(R2dbcInvoiceRepository::currencyAmount).all();
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(sql.append(String.join(" UNION ALL ", parts))
+                .append(") t GROUP BY currency HAVING SUM(invoices) <> 0 ORDER BY currency")
+                .build());
     }
 
     @Override

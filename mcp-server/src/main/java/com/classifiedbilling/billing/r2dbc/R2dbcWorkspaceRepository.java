@@ -82,15 +82,19 @@ final class R2dbcWorkspaceRepository implements WorkspaceRepository {
     public Mono<WorkspaceSummary> summarize(Workspace workspace) {
         // one statement over the summaries the database keeps (db/postgresql/V5): the row counts
         // of the workspace's tables, then its invoices by status
-        return db.sql("""
-                        SELECT table_name AS name, row_count AS n FROM workspace_row_counts WHERE workspace_id = :id
-                        UNION ALL
-                        SELECT status, SUM(invoices) FROM invoice_totals WHERE workspace_id = :id GROUP BY status""")
-                .bind("id", workspace.id())
+        return summaryQuery(workspace.id())
+                .on(db)
                 .map(row -> new Count(row.get("name", String.class), Columns.count(row, "n")))
                 .all()
                 .collectList()
                 .map(counts -> summary(workspace, counts));
+    }
+
+    static BoundSql summaryQuery(String workspaceId) {
+        return new BoundSql.Builder("""
+                        SELECT table_name AS name, row_count AS n FROM workspace_row_counts WHERE workspace_id = :id
+                        UNION ALL
+                        SELECT status, SUM(invoices) FROM invoice_totals WHERE workspace_id = :id GROUP BY status""").bind("id", workspaceId).build();
     }
 
     private static WorkspaceSummary summary(Workspace workspace, List<Count> counts) {

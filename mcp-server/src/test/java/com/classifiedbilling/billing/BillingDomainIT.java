@@ -21,7 +21,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
-/** The questions behind the eight tools, answered by the real services on the real PostgreSQL. */
+/** The questions behind the tools, answered by the real services on the real PostgreSQL. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class BillingDomainIT extends PostgresIntegrationTest {
 

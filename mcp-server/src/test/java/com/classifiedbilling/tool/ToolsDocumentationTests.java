@@ -108,6 +108,19 @@ class ToolsDocumentationTests {
                         "naming the field. Timestamps are UTC with milliseconds (`2025-03-01T00:00:00.000Z`); amounts\n")
                 .append("are JSON numbers with their currency's decimals. Amounts in different currencies are never\n")
                 .append("added together.\n\n")
+                .append("**Dates and periods.** `list_invoices`' ranges (`issued_from`/`issued_before`, and the same\n")
+                .append(
+                        "for `due_` and `paid_`) and `get_revenue_summary`'s period (`from`/`before`) are half-open: the\n")
+                .append(
+                        "start is included and the end is not, so from `2026-11-01` before `2026-12-01` is November. A\n")
+                .append("date (`2026-11-01`) is the start of that day and a date-time without an offset\n")
+                .append(
+                        "(`2026-11-01T09:30`) is that moment, both in `time_zone` (an IANA name such as `Europe/Paris`;\n")
+                .append("UTC when absent); a date-time with `Z` or an offset (`2026-11-01T09:30:00+01:00`) is that\n")
+                .append(
+                        "instant in any zone. Either end may be left out. An end before its start gets 400; equal ends\n")
+                .append(
+                        "make an empty range. A filtered list's next page is asked with the same filters and the cursor.\n\n")
                 .append("This file is generated from `schema/tools/*.json` and the tool classes, and checked by\n")
                 .append(
                         "`ToolsDocumentationTests`. The example requests are the `examples` of each tool's input schema\n")

@@ -181,30 +181,22 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER customers_counted_insert AFTER INSERT ON customers
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION workspace_rows_counted();
-CREATE TRIGGER customers_counted_update AFTER UPDATE ON customers
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION workspace_rows_counted();
-CREATE TRIGGER customers_counted_delete AFTER DELETE ON customers
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION workspace_rows_counted();
-CREATE TRIGGER customers_counted_truncate AFTER TRUNCATE ON customers
-    FOR EACH STATEMENT EXECUTE FUNCTION workspace_rows_counted();
-CREATE TRIGGER service_items_counted_insert AFTER INSERT ON service_items
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION workspace_rows_counted();
-CREATE TRIGGER service_items_counted_update AFTER UPDATE ON service_items
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION workspace_rows_counted();
-CREATE TRIGGER service_items_counted_delete AFTER DELETE ON service_items
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION workspace_rows_counted();
-CREATE TRIGGER service_items_counted_truncate AFTER TRUNCATE ON service_items
-    FOR EACH STATEMENT EXECUTE FUNCTION workspace_rows_counted();
-CREATE TRIGGER workspace_members_counted_insert AFTER INSERT ON workspace_members
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION workspace_rows_counted();
-CREATE TRIGGER workspace_members_counted_update AFTER UPDATE ON workspace_members
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION workspace_rows_counted();
-CREATE TRIGGER workspace_members_counted_delete AFTER DELETE ON workspace_members
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION workspace_rows_counted();
-CREATE TRIGGER workspace_members_counted_truncate AFTER TRUNCATE ON workspace_members
-    FOR EACH STATEMENT EXECUTE FUNCTION workspace_rows_counted();
+DO $$
+DECLARE
+    counted TEXT;
+BEGIN
+    FOREACH counted IN ARRAY ARRAY['customers', 'service_items', 'workspace_members'] LOOP
+        EXECUTE format('CREATE TRIGGER %1$s_counted_insert AFTER INSERT ON %1$I REFERENCING NEW TABLE AS new_rows '
+            'FOR EACH STATEMENT EXECUTE FUNCTION workspace_rows_counted()', counted);
+        EXECUTE format('CREATE TRIGGER %1$s_counted_update AFTER UPDATE ON %1$I REFERENCING OLD TABLE AS old_rows '
+            'NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION workspace_rows_counted()', counted);
+        EXECUTE format('CREATE TRIGGER %1$s_counted_delete AFTER DELETE ON %1$I REFERENCING OLD TABLE AS old_rows '
+            'FOR EACH STATEMENT EXECUTE FUNCTION workspace_rows_counted()', counted);
+        EXECUTE format('CREATE TRIGGER %1$s_counted_truncate AFTER TRUNCATE ON %1$I '
+            'FOR EACH STATEMENT EXECUTE FUNCTION workspace_rows_counted()', counted);
+    END LOOP;
+END
+$$;
 
 -- What is there already, counted once (the triggers keep it from here on).
 INSERT INTO invoice_totals (workspace_id, status, currency, invoices, amount)

@@ -61,14 +61,23 @@ final class R2dbcInvoiceRepository implements InvoiceRepository {
         range(sql, "i.issued_at", "issued", filter.issued());
         range(sql, "i.due_at", "due", filter.due());
         range(sql, "i.paid_at", "paid", filter.paid());
-        if (after != null) {
-            sql.append(" AND (i.issued_at < :afterAt OR (i.issued_at = :afterAt AND i.id < :afterId))")
-                    .bind("afterAt", Columns.utc(after.key()))
-                    .bind("afterId", after.id());
-        }
+        after(sql, "i.issued_at", "<", after);
         return sql.append(" ORDER BY i.issued_at DESC, i.id DESC LIMIT :limit")
                 .bind("limit", limit)
                 .build();
+    }
+
+    /**
+     * The keyset condition of a page after {@code after}: rows past it in the order of the time
+     * column, {@code "<"} for newest first and {@code ">"} for oldest first, ties broken by id.
+     */
+    private static void after(BoundSql.Builder sql, String column, String past, After<Instant> after) {
+        if (after != null) {
+            sql.append(" AND (" + column + " " + past + " :afterAt OR (" + column + " = :afterAt AND i.id " + past
+                            + " :afterId))")
+                    .bind("afterAt", Columns.utc(after.key()))
+                    .bind("afterId", after.id());
+        }
     }
 
     /** {@code AND column >= :nameFrom AND column < :nameBefore}, for the ends the period has. */
@@ -94,11 +103,7 @@ final class R2dbcInvoiceRepository implements InvoiceRepository {
                         SELECT + "WHERE i.workspace_id = :w AND i.status = 'Due' AND i.due_at < :now")
                 .bind("w", workspaceId)
                 .bind("now", Columns.utc(now));
-        if (after != null) {
-            sql.append(" AND (i.due_at > :afterAt OR (i.due_at = :afterAt AND i.id > :afterId))")
-                    .bind("afterAt", Columns.utc(after.key()))
-                    .bind("afterId", after.id());
-        }
+        after(sql, "i.due_at", ">", after);
         return sql.append(" ORDER BY i.due_at, i.id LIMIT :limit")
                 .bind("limit", limit)
                 .build();

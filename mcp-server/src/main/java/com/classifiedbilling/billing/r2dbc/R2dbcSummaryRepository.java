@@ -27,26 +27,9 @@ final class R2dbcSummaryRepository implements SummaryRepository {
                     List.of("status", "currency"),
                     "SELECT workspace_id, status, currency, COUNT(*) AS n, SUM(amount) AS amount FROM invoices",
                     "GROUP BY workspace_id, status, currency"),
-            new Summary(
-                    "invoices_issued_daily",
-                    List.of("day_utc", "status", "currency"),
-                    "SELECT workspace_id, " + UTC_DAY.formatted("issued_at")
-                            + " AS day_utc, status, currency, COUNT(*) AS n, SUM(amount) AS amount FROM invoices",
-                    "GROUP BY workspace_id, " + UTC_DAY.formatted("issued_at") + ", status, currency"),
-            new Summary(
-                    "invoices_paid_daily",
-                    List.of("day_utc", "currency"),
-                    "SELECT workspace_id, " + UTC_DAY.formatted("paid_at")
-                            + " AS day_utc, currency, COUNT(*) AS n, SUM(amount) AS amount FROM invoices "
-                            + "WHERE paid_at IS NOT NULL",
-                    "GROUP BY workspace_id, " + UTC_DAY.formatted("paid_at") + ", currency"),
-            new Summary(
-                    "invoices_due_daily",
-                    List.of("day_utc", "currency"),
-                    "SELECT workspace_id, " + UTC_DAY.formatted("due_at")
-                            + " AS day_utc, currency, COUNT(*) AS n, SUM(amount) AS amount FROM invoices "
-                            + "WHERE status = 'Due'",
-                    "GROUP BY workspace_id, " + UTC_DAY.formatted("due_at") + ", currency"),
+            daily("invoices_issued_daily", "issued_at", List.of("status", "currency"), ""),
+            daily("invoices_paid_daily", "paid_at", List.of("currency"), "paid_at IS NOT NULL"),
+            daily("invoices_due_daily", "due_at", List.of("currency"), "status = 'Due'"),
             new Summary(
                     "workspace_row_counts",
                     List.of("table_name"),
@@ -59,6 +42,24 @@ final class R2dbcSummaryRepository implements SummaryRepository {
                     ""));
 
     private final DatabaseClient db;
+
+    /**
+     * A summary of invoices by the UTC day of one of their times, then the other key columns.
+     *
+     * @param only the invoices it holds, as a condition; empty for all
+     */
+    private static Summary daily(String table, String time, List<String> key, String only) {
+        String day = UTC_DAY.formatted(time);
+        String columns = String.join(", ", key);
+        List<String> fullKey = new java.util.ArrayList<>(List.of("day_utc"));
+        fullKey.addAll(key);
+        return new Summary(
+                table,
+                List.copyOf(fullKey),
+                "SELECT workspace_id, " + day + " AS day_utc, " + columns + ", COUNT(*) AS n, SUM(amount) AS amount "
+                        + "FROM invoices" + (only.isEmpty() ? "" : " WHERE " + only),
+                "GROUP BY workspace_id, " + day + ", " + columns);
+    }
 
     R2dbcSummaryRepository(DatabaseClient db) {
         this.db = db;

@@ -55,15 +55,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-BILLING_DATABASE_URL="$PG/$DB" BILLING_DEMO=true PORT=$PORT \
-  BILLING_RATELIMITS_PLANS_STANDARD_PERMINUTE=100000000 BILLING_RATELIMITS_PLANS_STANDARD_PERDAY=100000000 \
-  taskset -c 1 java -jar "$JAR" > "$WORK/server.out" 2> "$WORK/server.err" &
-SERVER=$!
-until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null; do
-  kill -0 $SERVER 2>/dev/null || { echo "peer: server did not start" >&2; cat "$WORK/server.err" >&2; exit 1; }
-  sleep 0.1
-done
-KEY=$(grep -o 'cb_live_[A-Za-z0-9_-]*' "$WORK/server.out" | awk '{ if (length($0) > length(k)) k = $0 } END { print k }')
+. "$BENCH/server.sh"
+start_billing_server
 WS=$(psql "$PG/$DB" -Atc "SELECT id FROM workspaces LIMIT 1")
 psql "$PG/$DB" -q -v ws="$WS" -f "$BENCH/dataset.sql"
 (cd "$BENCH/ts-peer" && PORT=$PEER_PORT DATABASE_URL="$PG/$DB" exec taskset -c 1 node server.mjs) 2> "$WORK/peer.err" &

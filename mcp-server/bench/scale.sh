@@ -36,15 +36,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-BILLING_DATABASE_URL="$PG/$DB" BILLING_DEMO=true PORT=$PORT \
-  BILLING_RATELIMITS_PLANS_STANDARD_PERMINUTE=100000000 BILLING_RATELIMITS_PLANS_STANDARD_PERDAY=100000000 \
-  taskset -c 1 java -jar "$JAR" > "$WORK/server.out" 2> "$WORK/server.err" &
-SERVER=$!
-until curl -sf "$BASE/readyz" >/dev/null; do
-  kill -0 $SERVER 2>/dev/null || { echo "scale: server did not start" >&2; cat "$WORK/server.err" >&2; exit 1; }
-  sleep 0.1
-done
-KEY=$(grep -o 'cb_live_[A-Za-z0-9_-]*' "$WORK/server.out" | head -1)
+. "$BENCH/server.sh"
+start_billing_server
 OWNER=$(psql "$PG/$DB" -Atc "SELECT owner_id FROM workspaces LIMIT 1")
 DEMO=$(psql "$PG/$DB" -Atc "SELECT id FROM workspaces LIMIT 1")
 

@@ -111,12 +111,15 @@ public final class InvoiceService {
      */
     public Mono<PaymentOutcome> markPaidByNumber(
             Actor actor, String workspaceId, String invoiceNumber, String paymentMethod) {
-        return Mono.fromCallable(() -> InputRules.required("invoice_number", invoiceNumber, 40))
-                .flatMap(number -> workspaces
+        return Mono.fromCallable(() -> new PaymentRequest(
+                        InputRules.required("invoice_number", invoiceNumber, 40),
+                        InputRules.optional("payment_method", paymentMethod, MAX_PAYMENT_METHOD)))
+                .flatMap(byNumber -> workspaces
                         .requireAccessible(actor.userId(), workspaceId)
-                        .flatMap(workspace -> invoices.findByNumber(workspace.id(), number))
-                        .switchIfEmpty(Mono.error(BillingException::invoiceNotFound)))
-                .flatMap(invoice -> markPaid(actor, workspaceId, invoice.id(), paymentMethod));
+                        .flatMap(workspace -> invoices.findByNumber(workspace.id(), byNumber.invoiceId()))
+                        .switchIfEmpty(Mono.error(BillingException::invoiceNotFound))
+                        .flatMap(invoice -> transactions.inTransaction(() ->
+                                pay(actor, workspaceId, new PaymentRequest(invoice.id(), byNumber.paymentMethod())))));
     }
 
     private Mono<PaymentOutcome> pay(Actor actor, String workspaceId, PaymentRequest request) {
@@ -148,5 +151,6 @@ public final class InvoiceService {
                 : Mono.empty();
     }
 
+    /** A payment's checked input; the invoice by its id, or by its number before it is looked up. */
     private record PaymentRequest(String invoiceId, String paymentMethod) {}
 }

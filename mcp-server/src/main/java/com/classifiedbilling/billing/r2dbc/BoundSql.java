@@ -1,5 +1,6 @@
 package com.classifiedbilling.billing.r2dbc;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -9,10 +10,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * test can {@code EXPLAIN} exactly the statement a call runs (SearchPlansIT).
  */
 record BoundSql(String sql, Map<String, Object> parameters) {
-
-    BoundSql {
-        parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
-    }
 
     /** The statement, ready to run on this client. */
     DatabaseClient.GenericExecuteSpec on(DatabaseClient db) {
@@ -44,8 +41,9 @@ record BoundSql(String sql, Map<String, Object> parameters) {
             return this;
         }
 
+        /** The statement; its parameters as bound so far, read-only (a call's builder is not used again). */
         BoundSql build() {
-            return new BoundSql(sql.toString(), parameters);
+            return new BoundSql(sql.toString(), Collections.unmodifiableMap(parameters));
         }
     }
 }

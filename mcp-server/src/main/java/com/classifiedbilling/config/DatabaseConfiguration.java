@@ -27,6 +27,9 @@ class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
+    /** Statements each PostgreSQL connection keeps prepared, the least recently used closed first. */
+    static final int STATEMENTS_PREPARED = 256;
+
     @Bean
     DatabaseTarget databaseTarget(DatabaseProperties properties) {
         DatabaseTarget target = DatabaseTarget.of(properties);
@@ -72,6 +75,9 @@ class DatabaseConfiguration {
                         .statementTimeout(pool.statementTimeout())
                         // binary results: timestamps and numbers decode without text parsing
                         .forceBinary(true)
+                        // each connection keeps its most used statements prepared, and closes the rest:
+                        // filters combine, and page sizes are written into statements (BoundSql.limit)
+                        .preparedStatementCacheQueries(STATEMENTS_PREPARED)
                         .build())
                 : new H2ConnectionFactory(H2ConnectionConfiguration.builder()
                         .url(((DatabaseTarget.Embedded) target).h2Url())

@@ -38,6 +38,11 @@ class McpConfiguration {
     }
 
     @Bean
+    ToolOutputValidator toolOutputValidator(JsonMapper json, McpToolCalls tools) {
+        return new ToolOutputValidator(json, tools.tools());
+    }
+
+    @Bean
     WebFluxStatelessServerTransport streamableHttpTransport(McpJsonMapper mapper) {
         return WebFluxStatelessServerTransport.builder()
                 .jsonMapper(mapper)
@@ -48,9 +53,14 @@ class McpConfiguration {
 
     @Bean(destroyMethod = "close")
     McpStatelessAsyncServer streamableHttpServer(
-            WebFluxStatelessServerTransport transport, McpJsonMapper mapper, McpToolCalls tools, McpIdentity identity) {
+            WebFluxStatelessServerTransport transport,
+            McpJsonMapper mapper,
+            McpToolCalls tools,
+            McpIdentity identity,
+            ToolOutputValidator outputs) {
         return McpServer.async(transport)
                 .jsonMapper(mapper)
+                .jsonSchemaValidator(outputs)
                 .serverInfo(identity.serverInfo())
                 .instructions(McpIdentity.INSTRUCTIONS)
                 .capabilities(
@@ -79,9 +89,11 @@ class McpConfiguration {
             WebFluxSseServerTransportProvider transport,
             McpJsonMapper mapper,
             McpToolCalls tools,
-            McpIdentity identity) {
+            McpIdentity identity,
+            ToolOutputValidator outputs) {
         return McpServer.async(transport)
                 .jsonMapper(mapper)
+                .jsonSchemaValidator(outputs)
                 .serverInfo(identity.serverInfo())
                 .instructions(McpIdentity.INSTRUCTIONS)
                 .capabilities(

@@ -53,9 +53,7 @@ final class R2dbcCustomerRepository implements CustomerRepository {
                     .bind("afterName", after.key())
                     .bind("afterId", after.id());
         }
-        return sql.append(" ORDER BY company_name, id LIMIT :limit")
-                .bind("limit", limit)
-                .build();
+        return sql.append(" ORDER BY company_name, id").limit(limit).build();
     }
 
     @Override

@@ -62,9 +62,7 @@ final class R2dbcInvoiceRepository implements InvoiceRepository {
         range(sql, "i.due_at", "due", filter.due());
         range(sql, "i.paid_at", "paid", filter.paid());
         after(sql, "i.issued_at", "<", after);
-        return sql.append(" ORDER BY i.issued_at DESC, i.id DESC LIMIT :limit")
-                .bind("limit", limit)
-                .build();
+        return sql.append(" ORDER BY i.issued_at DESC, i.id DESC").limit(limit).build();
     }
 
     /**
@@ -104,9 +102,7 @@ final class R2dbcInvoiceRepository implements InvoiceRepository {
                 .bind("w", workspaceId)
                 .bind("now", Columns.utc(now));
         after(sql, "i.due_at", ">", after);
-        return sql.append(" ORDER BY i.due_at, i.id LIMIT :limit")
-                .bind("limit", limit)
-                .build();
+        return sql.append(" ORDER BY i.due_at, i.id").limit(limit).build();
     }
 
     @Override

@@ -11,7 +11,7 @@
 # with wrk pinned to core 0 (16 connections); measures the
 # server's CPU time per call from /proc; runs the list_invoices SQL through pgbench -M prepared
 # (16 clients, core 0) as the ceiling; measures p99 at half the JSON door's list_invoices rate with
-# an evenly paced open-loop load (fixed_rate.mjs); heap after GC before and after the runs and with
+# an evenly paced open-loop load (fixed_rate.mjs), three times; heap after GC before and after the runs and with
 # 1,000 SSE streams open; CPU per call with metrics and the tool-call log off, and their share of JFR's
 # execution samples; and the time from start to the first answered request: first start,
 # restart, and restart with a class data sharing archive, on one core and on both. Prints a table.
@@ -24,7 +24,8 @@ WARMUP=${WARMUP:-180}
 DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-16}
 STREAMS=${STREAMS:-1000}
-if [[ -n "${SHORT:-}" ]]; then WARMUP=3; DURATION=2; STREAMS=100; fi
+FIXED_RUNS=${FIXED_RUNS:-3}
+if [[ -n "${SHORT:-}" ]]; then WARMUP=3; DURATION=2; STREAMS=100; FIXED_RUNS=1; fi
 PORT=${PORT:-18080}
 BASE=http://127.0.0.1:$PORT
 PG=${PG:-postgresql://postgres@127.0.0.1:5432}
@@ -144,12 +145,14 @@ tps=$(taskset -c 0 pgbench -n -M prepared -c "$CONNECTIONS" -j 1 -T "$DURATION" 
       "$PG/$DB" 2>/dev/null | awk '/^tps/ {print $3}')
 printf '%-22s %-16s %10.0f\n' "list_invoices SQL" "pgbench prepared" "$tps"
 
-# p99 at half the measured maximum, at a fixed rate, evenly paced
+# p99 at half the measured maximum, at a fixed rate, evenly paced: FIXED_RUNS runs one after another
 rate=$(( ${max_rps%.*} / 2 )); (( rate > 0 )) || rate=1
-fixed=$(taskset -c 0 node "$BENCH/fixed_rate.mjs" "$BASE/api/mcp-server" "$rate" "$DURATION" "$CONNECTIONS" \
-        "$(legacy list_invoices "$ARGS_LIST")" "Bearer $KEY") \
-  || { echo "benchmark: fixed-rate requests failed: $fixed" >&2; exit 1; }
-echo "list_invoices at a fixed $rate req/s (half the maximum): $fixed"
+for fixed_run in $(seq 1 "$FIXED_RUNS"); do
+  fixed=$(taskset -c 0 node "$BENCH/fixed_rate.mjs" "$BASE/api/mcp-server" "$rate" "$DURATION" "$CONNECTIONS" \
+          "$(legacy list_invoices "$ARGS_LIST")" "Bearer $KEY") \
+    || { echo "benchmark: fixed-rate requests failed: $fixed" >&2; exit 1; }
+  echo "list_invoices at a fixed $rate req/s (half the maximum), run $fixed_run of $FIXED_RUNS: $fixed"
+done
 
 heap_after=$(heap_kb)
 coproc HOLD { python3 "$BENCH/sse.py" hold "$BASE" "$KEY" "$STREAMS"; }

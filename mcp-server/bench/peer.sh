@@ -72,12 +72,13 @@ JSON_BODY="{\"tool\":\"list_invoices\",\"input\":$ARGS}"
 MCP_BODY="{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"list_invoices\",\"arguments\":$ARGS}}"
 MODERN_BODY="{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"list_invoices\",\"arguments\":$ARGS,\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}"
 MODERN_HEADERS="MCP-Protocol-Version: 2026-07-28;Mcp-Method: tools/call;Mcp-Name: list_invoices"
-# the statement the server runs for this call (R2dbcInvoiceRepository), for pgbench
+# the statement the server runs for this call (R2dbcInvoiceRepository), for pgbench: the workspace
+# and the status bound, the page size written in
 cat > "$WORK/select.sql" <<SQL
 SELECT i.workspace_id, i.id, i.number, i.customer_id, (SELECT c.company_name FROM customers c
   WHERE c.workspace_id = i.workspace_id AND c.id = i.customer_id) AS customer_name, i.amount, i.currency,
   i.status, i.issued_at, i.due_at, i.paid_at, i.payment_method FROM invoices i
-WHERE i.workspace_id = :ws AND i.status = 'Due' ORDER BY i.issued_at DESC, i.id DESC LIMIT 21;
+WHERE i.workspace_id = :ws AND i.status = :status ORDER BY i.issued_at DESC, i.id DESC LIMIT 21;
 SQL
 
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -102,7 +103,7 @@ measure() {
 pgbench_run() { # prints "tps - pg_us"
   local p0 p1 out tps transactions
   p0=$(pg_ticks)
-  out=$(taskset -c 0 pgbench -n -M prepared -c "$CONNECTIONS" -j 1 -T "$1" -D ws="$WS" -f "$WORK/select.sql" "$PG/$DB" 2>/dev/null)
+  out=$(taskset -c 0 pgbench -n -M prepared -c "$CONNECTIONS" -j 1 -T "$1" -D ws="$WS" -D status=Due -f "$WORK/select.sql" "$PG/$DB" 2>/dev/null)
   p1=$(pg_ticks)
   tps=$(echo "$out" | awk '/^tps/ {print $3}')
   transactions=$(echo "$out" | awk '/number of transactions actually processed/ {print $NF}')

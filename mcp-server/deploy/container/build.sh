@@ -81,15 +81,28 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 name=cb-image-check-$$
 # -Xshare:on: the server refuses to start rather than run without the archive; the health check is
 # run once below instead of by podman's timer (which needs systemd)
+# ready: waits (60 s at most) for the first answered readiness probe and prints the seconds since $1
+ready() {
+  local started=$1
+  for _ in $(seq 1 1200); do
+    curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && { echo "$(date +%s.%N) $started" | awk '{printf "%.1f", $1 - $2}'; return; }
+    podman inspect --format '{{.State.Running}}' "$name" | grep -q true || { podman logs "$name" >&2; exit 1; }
+    sleep 0.05
+  done
+  echo "image: the server was not ready within 60 s" >&2; podman logs "$name" >&2; exit 1
+}
+started=$(date +%s.%N)
 podman run -d --name "$name" --network host -e PORT="$PORT" -e BILLING_DEMO=true --health-interval disable \
   -e JAVA_TOOL_OPTIONS=-Xshare:on "$IMAGE" >/dev/null 2>"$CONTEXT/run.log" || { cat "$CONTEXT/run.log" >&2; exit 1; }
 cleanup() { podman rm -f "$name" >/dev/null 2>&1 || true; rm -rf "$CONTEXT"; }
 trap cleanup EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break
-  podman inspect --format '{{.State.Running}}' "$name" | grep -q true || { podman logs "$name" >&2; exit 1; }
-  sleep 0.5
-done
+first=$(ready "$started")
+# a restart: the same container, its database made by the first start
+podman stop --time 20 "$name" >/dev/null
+started=$(date +%s.%N)
+podman start "$name" >/dev/null
+again=$(ready "$started")
+echo "image: start to the first answered readiness probe, on $(nproc) cores: ${first} s the first start (schema, demo data), ${again} s a restart"
 key=$(podman logs "$name" 2>/dev/null | grep -o 'cb_live_[A-Za-z0-9_-]*' | head -1)
 answer=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/api/mcp-server" \
   -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d '{"tool":"list_workspaces","input":{}}')

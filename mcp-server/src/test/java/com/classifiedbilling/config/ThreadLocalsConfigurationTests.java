@@ -9,11 +9,16 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
-/** What Reactor copies into thread locals at each step: only the observation, which traced SQL needs. */
+/**
+ * What Reactor copies into thread locals at each step: nothing while nothing is traced, the
+ * observation alone while traces are exported.
+ */
 class ThreadLocalsConfigurationTests {
 
+    private static final String OBSERVATION = ObservationThreadLocalAccessor.class.getName();
+
     @Test
-    void onlyTheObservationShouldStillBeCopiedIntoAThreadLocal() {
+    void onlyTheObservationShouldBeCopiedIntoAThreadLocalAndOnlyWhileTraced() {
         List<String> onClasspath = ServiceLoader.load(ThreadLocalAccessor.class).stream()
                 .map(ServiceLoader.Provider::type)
                 .map(Class::getName)
@@ -22,17 +27,22 @@ class ThreadLocalsConfigurationTests {
                 .as("what ContextRegistry registers from the classpath")
                 .contains(
                         "org.springframework.security.core.context.SecurityContextHolderThreadLocalAccessor",
-                        ObservationThreadLocalAccessor.class.getName());
+                        OBSERVATION);
+        ContextRegistry registry = ContextRegistry.getInstance();
 
-        ThreadLocalsConfiguration.PropagatedThreadLocals kept =
-                new ThreadLocalsConfiguration().propagatedThreadLocals();
-
-        assertThat(kept.accessors())
-                .isEqualTo(accessors())
-                .containsExactly(ObservationThreadLocalAccessor.class.getName());
+        assertThat(ThreadLocalsConfiguration.propagate(registry, false).accessors())
+                .isEqualTo(registered())
+                .isEmpty();
+        assertThat(ThreadLocalsConfiguration.propagate(registry, true).accessors())
+                .isEqualTo(registered())
+                .containsExactly(OBSERVATION);
+        assertThat(ThreadLocalsConfiguration.propagate(registry, true).accessors())
+                .as("again")
+                .containsExactly(OBSERVATION);
+        assertThat(registry.getThreadLocalAccessors().get(0)).isSameAs(ObservationThreadLocalAccessor.getInstance());
     }
 
-    private static List<String> accessors() {
+    private static List<String> registered() {
         return ContextRegistry.getInstance().getThreadLocalAccessors().stream()
                 .map(ThreadLocalAccessor::getClass)
                 .map(Class::getName)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What a tool call costs on each door, against the raw database.
 #
-#   bash mcp-server/bench/benchmark.sh            # full: 180 s warm-up, 15 s a run (about 19 minutes)
+#   bash mcp-server/bench/benchmark.sh            # full: 180 s warm-up, 15 s a run (about 20 minutes)
 #   SHORT=1 bash mcp-server/bench/benchmark.sh    # a few seconds a run, to see that it works (CI)
 #
 # Starts the packaged server on a fresh PostgreSQL database (127.0.0.1:5432, trust auth) with a

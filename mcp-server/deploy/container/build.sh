@@ -98,9 +98,10 @@ cleanup() { podman rm -f "$name" >/dev/null 2>&1 || true; rm -rf "$CONTEXT"; }
 trap cleanup EXIT
 first=$(ready "$started")
 # a restart: the same container, its database made by the first start
-podman stop --time 20 "$name" >/dev/null
+# (podman's complaints that it has no systemd to time health checks with go to run.log)
+podman stop --time 20 "$name" >/dev/null 2>>"$CONTEXT/run.log" || { cat "$CONTEXT/run.log" >&2; exit 1; }
 started=$(date +%s.%N)
-podman start "$name" >/dev/null
+podman start "$name" >/dev/null 2>>"$CONTEXT/run.log" || { cat "$CONTEXT/run.log" >&2; exit 1; }
 again=$(ready "$started")
 echo "image: start to the first answered readiness probe, on $(nproc) cores: ${first} s the first start (schema, demo data), ${again} s a restart"
 key=$(podman logs "$name" 2>/dev/null | grep -o 'cb_live_[A-Za-z0-9_-]*' | head -1)

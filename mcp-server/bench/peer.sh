@@ -116,9 +116,13 @@ pgbench_run() { # prints "tps - pg_us"
 
 echo "warming up for $WARMUP s each ..." >&2
 measure warmup "$PEER" "http://127.0.0.1:$PEER_PORT/mcp" "$MCP_BODY" "$WARMUP" >/dev/null
-measure warmup "$SERVER" "http://127.0.0.1:$PORT/mcp" "$MCP_BODY" "$WARMUP" >/dev/null
-measure warmup "$SERVER" "http://127.0.0.1:$PORT/mcp" "$MODERN_BODY" "$(( WARMUP / 2 + 1 ))" "$MODERN_HEADERS" >/dev/null
-measure warmup "$SERVER" "http://127.0.0.1:$PORT/api/mcp-server" "$JSON_BODY" "$(( WARMUP / 2 + 1 ))" >/dev/null
+# warm_server MCP_SECONDS OTHER_SECONDS: the server's three runs, /mcp first
+warm_server() {
+  measure warmup "$SERVER" "http://127.0.0.1:$PORT/mcp" "$MCP_BODY" "$1" >/dev/null
+  measure warmup "$SERVER" "http://127.0.0.1:$PORT/mcp" "$MODERN_BODY" "$2" "$MODERN_HEADERS" >/dev/null
+  measure warmup "$SERVER" "http://127.0.0.1:$PORT/api/mcp-server" "$JSON_BODY" "$2" >/dev/null
+}
+warm_server "$WARMUP" "$(( WARMUP / 2 + 1 ))"
 # then until the server's JIT is quiet: passes over its three runs (PASS s each) until one in which
 # it compiled for under 2 % of the pass, QUIET_PASSES at most. On the one core it shares with
 # PostgreSQL, /mcp's longer path keeps the C2 compiler busy for minutes, and a run that pays for
@@ -126,9 +130,7 @@ measure warmup "$SERVER" "http://127.0.0.1:$PORT/api/mcp-server" "$JSON_BODY" "$
 jit_seconds() { "$JSTAT" -compiler "$SERVER" | awk 'NR == 2 {print $4}'; }
 for pass in $(seq 1 "$QUIET_PASSES"); do
   jit0=$(jit_seconds)
-  measure warmup "$SERVER" "http://127.0.0.1:$PORT/mcp" "$MCP_BODY" "$PASS" >/dev/null
-  measure warmup "$SERVER" "http://127.0.0.1:$PORT/mcp" "$MODERN_BODY" "$PASS" "$MODERN_HEADERS" >/dev/null
-  measure warmup "$SERVER" "http://127.0.0.1:$PORT/api/mcp-server" "$JSON_BODY" "$PASS" >/dev/null
+  warm_server "$PASS" "$PASS"
   compiled=$(awk -v a="$jit0" -v b="$(jit_seconds)" 'BEGIN {printf "%.1f", b - a}')
   echo "JIT: $compiled s compiling in pass $pass of $(( 3 * PASS )) s" >&2
   awk -v c="$compiled" -v p="$PASS" 'BEGIN {exit !(c < 0.02 * 3 * p)}' && break

@@ -79,8 +79,6 @@ buildah umount "$container" >/dev/null; buildah rm "$container" >/dev/null
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 name=cb-image-check-$$
-# -Xshare:on: the server refuses to start rather than run without the archive; the health check is
-# run once below instead of by podman's timer (which needs systemd)
 # ready: waits (60 s at most) for the first answered readiness probe and prints the seconds since $1
 ready() {
   local started=$1
@@ -91,6 +89,8 @@ ready() {
   done
   echo "image: the server was not ready within 60 s" >&2; podman logs "$name" >&2; exit 1
 }
+# -Xshare:on: the server refuses to start rather than run without the archive; the health check is
+# run once below instead of by podman's timer (which needs systemd)
 started=$(date +%s.%N)
 podman run -d --name "$name" --network host -e PORT="$PORT" -e BILLING_DEMO=true --health-interval disable \
   -e JAVA_TOOL_OPTIONS=-Xshare:on "$IMAGE" >/dev/null 2>"$CONTEXT/run.log" || { cat "$CONTEXT/run.log" >&2; exit 1; }

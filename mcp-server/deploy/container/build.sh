@@ -4,20 +4,34 @@
 #   bash mcp-server/deploy/container/build.sh            # image classifiedbilling-mcp-server:latest
 #   bash mcp-server/deploy/container/build.sh --check    # and run it with podman, and check it answers
 #
-# Needs buildah (and podman, runc for --check: Debian packages), the JDK that built the jar (for
-# jlink), and mcp-server/target/classifiedbilling-mcp-server.jar (mvn -B package). The runtime is a
-# jlink'd JRE with the build machine's glibc: build on the Debian release the image should carry.
+# Needs buildah (and podman, runc for --check: Debian packages), a JDK 25 or later for the image's
+# runtime (jlink), and mcp-server/target/classifiedbilling-mcp-server.jar (mvn -B package). The
+# runtime is a jlink'd JRE with the build machine's glibc: build on the Debian release the image
+# should carry.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
 IMAGE=${IMAGE:-classifiedbilling-mcp-server:latest}
 JAR=mcp-server/target/classifiedbilling-mcp-server.jar
 HERE=mcp-server/deploy/container
-JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+# The image's JRE is Java 25 or later, whatever JDK built the jar (its classes are Java 17's): from 25
+# the JVM keeps an ahead-of-time cache (JEP 483, 514, 515) of the classes loaded and linked and the
+# methods' profiles, which starts the server in about 0.8 of the time Java 17's class data sharing
+# archive does (docs/performance.md, issue #18's target 6). RUNTIME_JDK names the JDK; by default,
+# the one on PATH if it is 25 or later, else the first such under /usr/lib/jvm.
+feature() { local v; v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null); echo "${v:-0}"; }
+if [[ -z ${RUNTIME_JDK:-} ]]; then
+  for jdk in "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" /usr/lib/jvm/*; do
+    if [[ $(feature "$jdk") -ge 25 ]]; then RUNTIME_JDK=$jdk; break; fi
+  done
+fi
+if [[ -z ${RUNTIME_JDK:-} || $(feature "$RUNTIME_JDK") -lt 25 ]]; then
+  echo "image: a JDK 25 or later is needed for the runtime: set RUNTIME_JDK (found: ${RUNTIME_JDK:-none})" >&2; exit 1
+fi
 # this machine's podman needs: no default ulimits (setrlimit is refused here), cgroupfs, runc
 export CONTAINERS_CONF=${CONTAINERS_CONF:-$PWD/$HERE/containers.conf}
 
-for tool in buildah "$JAVA_HOME/bin/jlink"; do
+for tool in buildah "$RUNTIME_JDK/bin/jlink"; do
   command -v "$tool" >/dev/null || { echo "image: $tool is needed" >&2; exit 1; }
 done
 [[ -f $JAR ]] || { echo "image: $JAR is missing: run mvn -B package first" >&2; exit 1; }
@@ -28,11 +42,11 @@ mkdir -p "$CONTEXT/runtime/opt" "$CONTEXT/runtime/etc" "$CONTEXT/runtime/tmp" "$
 chmod 1777 "$CONTEXT/runtime/tmp"
 
 # the JRE: the modules the server and its libraries use (the JDK's own, checked by --check's run)
-"$JAVA_HOME/bin/jlink" --output "$CONTEXT/runtime/opt/java" --strip-debug --no-man-pages --no-header-files \
+"$RUNTIME_JDK/bin/jlink" --output "$CONTEXT/runtime/opt/java" --strip-debug --no-man-pages --no-header-files \
   --generate-cds-archive \
   --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,jdk.crypto.ec,jdk.httpserver,jdk.jfr,jdk.management,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs
 # the trusted certificates (Debian's JDK links them from /etc): outbound TLS fetches client metadata documents
-cp -L "$JAVA_HOME/lib/security/cacerts" "$CONTEXT/runtime/opt/java/lib/security/cacerts"
+cp -L "$RUNTIME_JDK/lib/security/cacerts" "$CONTEXT/runtime/opt/java/lib/security/cacerts"
 
 # the shared libraries the JRE loads, and the resolver's (host names for PostgreSQL, Redis, OTLP)
 libs=$(find "$CONTEXT/runtime/opt/java" -name '*.so' -o -path '*/bin/java' | xargs ldd 2>/dev/null \
@@ -47,7 +61,7 @@ printf 'root:x:0:\nbilling:x:10001:\n' > "$CONTEXT/runtime/etc/group"
 printf 'hosts: files dns\n' > "$CONTEXT/runtime/etc/nsswitch.conf"
 
 # the application as Spring Boot extracts it: a thin jar and its libraries beside it
-java -Djarmode=tools -jar "$JAR" extract --destination "$CONTEXT/app" >/dev/null
+"$RUNTIME_JDK/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$CONTEXT/app" >/dev/null
 
 previous=$(buildah images --quiet "$IMAGE" 2>/dev/null || true)
 buildah bud --quiet --isolation chroot --format docker --layers -f "$HERE/Containerfile" -t "$IMAGE" "$CONTEXT" \
@@ -67,13 +81,13 @@ entry=$(buildah inspect --type image --format '{{.Docker.Config.Entrypoint}}' "$
 echo "image: user $user, $layers layers, entrypoint $entry, health check $health"
 [[ $user == 10001:10001 ]] || { echo "image: runs as '$user', not the unprivileged 10001" >&2; exit 1; }
 [[ $health == *HealthProbe* ]] || { echo "image: no health check" >&2; exit 1; }
-(( layers >= 5 )) || { echo "image: $layers layers; expected runtime, data, dependencies, application, archive" >&2; exit 1; }
-[[ $entry == *SharedArchiveFile=/app/app.jsa* ]] || { echo "image: the entrypoint does not use the CDS archive" >&2; exit 1; }
-# nothing of the training run but the archive: no database (it would hold signing keys), no temporary files
+(( layers >= 5 )) || { echo "image: $layers layers; expected runtime, data, dependencies, application, AOT cache" >&2; exit 1; }
+[[ $entry == *AOTCache=/app/app.aot* ]] || { echo "image: the entrypoint does not use the AOT cache" >&2; exit 1; }
+# nothing of the training run but the AOT cache: no database (it would hold signing keys), no temporary files
 container=$(buildah from "$IMAGE")
 root=$(buildah mount "$container")
 leftovers=$(find "$root/data" "$root/tmp" -mindepth 1 2>/dev/null | wc -l)
-[[ -d $root/tmp && -f $root/app/app.jsa ]] || { echo "image: /tmp or the archive is missing" >&2; exit 1; }
+[[ -d $root/tmp && -f $root/app/app.aot ]] || { echo "image: /tmp or the AOT cache is missing" >&2; exit 1; }
 buildah umount "$container" >/dev/null; buildah rm "$container" >/dev/null
 (( leftovers == 0 )) || { echo "image: the training run left $leftovers files in /data or /tmp" >&2; exit 1; }
 
@@ -82,18 +96,19 @@ name=cb-image-check-$$
 # ready: waits (60 s at most) for the first answered readiness probe and prints the seconds since $1
 ready() {
   local started=$1
-  for _ in $(seq 1 1200); do
+  for i in $(seq 1 1200); do
     curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && { echo "$(date +%s.%N) $started" | awk '{printf "%.1f", $1 - $2}'; return; }
-    podman inspect --format '{{.State.Running}}' "$name" | grep -q true || { podman logs "$name" >&2; exit 1; }
+    # once a second: each podman inspect takes tens of milliseconds of CPU from the starting server
+    (( i % 20 )) || podman inspect --format '{{.State.Running}}' "$name" | grep -q true || { podman logs "$name" >&2; exit 1; }
     sleep 0.05
   done
   echo "image: the server was not ready within 60 s" >&2; podman logs "$name" >&2; exit 1
 }
-# -Xshare:on: the server refuses to start rather than run without the archive; the health check is
+# -XX:AOTMode=on: the server refuses to start rather than run without its AOT cache; the health check is
 # run once below instead of by podman's timer (which needs systemd)
 started=$(date +%s.%N)
 podman run -d --name "$name" --network host -e PORT="$PORT" -e BILLING_DEMO=true --health-interval disable \
-  -e JAVA_TOOL_OPTIONS=-Xshare:on "$IMAGE" >/dev/null 2>"$CONTEXT/run.log" || { cat "$CONTEXT/run.log" >&2; exit 1; }
+  -e JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$IMAGE" >/dev/null 2>"$CONTEXT/run.log" || { cat "$CONTEXT/run.log" >&2; exit 1; }
 cleanup() { podman rm -f "$name" >/dev/null 2>&1 || true; rm -rf "$CONTEXT"; }
 trap cleanup EXIT
 first=$(ready "$started")

@@ -87,7 +87,7 @@ class DatabaseConfiguration {
         ConnectionFactory connections = TracingConfiguration.exportsTraces(environment)
                 ? traced(driver, target, observations.getObject())
                 : driver;
-        return new ConnectionPool(ConnectionPoolConfiguration.builder(connections)
+        ConnectionPool pooled = new ConnectionPool(ConnectionPoolConfiguration.builder(connections)
                 .name("billing")
                 .initialSize(Math.min(pool.initialSize(), pool.maxSize()))
                 .maxSize(pool.maxSize())
@@ -101,6 +101,17 @@ class DatabaseConfiguration {
                 .maxCreateConnectionTime(pool.connectTimeout())
                 .maxIdleTime(pool.maxIdleTime())
                 .build());
+        // The first connection takes a quarter of a second of the start (the driver's first
+        // handshake; docs/performance.md, issue #18's target 6). Opened now, in the background, it
+        // overlaps the beans still being made instead of holding up the first query. Should it
+        // fail, nothing is lost: the first query opens a connection, and reports what stops it.
+        pooled.warmup()
+                .subscribe(
+                        opened -> {},
+                        failed -> log.info(
+                                "Database: the pool's first connections were not opened at start ({}); queries open them",
+                                failed.getClass().getSimpleName()));
+        return pooled;
     }
 
     /**

@@ -101,10 +101,10 @@ class DatabaseConfiguration {
                 .maxCreateConnectionTime(pool.connectTimeout())
                 .maxIdleTime(pool.maxIdleTime())
                 .build());
-        // The first connection takes a quarter of a second of the start (the driver's first
-        // handshake; docs/performance.md, issue #18's target 6). Opened now, in the background, it
-        // overlaps the beans still being made instead of holding up the first query. Should it
-        // fail, nothing is lost: the first query opens a connection, and reports what stops it.
+        // In a start profile the first query waited 244 ms for the first connection
+        // (docs/performance.md, issue #18's target 6). Opened now, in the background, it overlaps
+        // the beans still being made instead of holding up the first query. Should it fail,
+        // nothing is lost: the first query opens a connection, and reports what stops it.
         pooled.warmup()
                 .subscribe(
                         opened -> {},

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import reactor.netty.resources.LoopResources;
 
 /**
  * The database: which one (from {@link DatabaseProperties}), its schema migrated by Flyway over
@@ -61,6 +62,7 @@ class DatabaseConfiguration {
             DatabaseProperties properties,
             SchemaMigration migrated,
             Environment environment,
+            LoopResources eventLoops,
             ObjectProvider<ObservationRegistry> observations) {
         DatabaseProperties.Pool pool = properties.pool();
         ConnectionFactory driver = target instanceof DatabaseTarget.Postgres pg
@@ -78,6 +80,8 @@ class DatabaseConfiguration {
                         // each connection keeps its most used statements prepared, and closes the rest:
                         // filters combine, and page sizes are written into statements (BoundSql.limit)
                         .preparedStatementCacheQueries(STATEMENTS_PREPARED)
+                        // the HTTP server's event loops (WebServerConfiguration.eventLoops)
+                        .loopResources(eventLoops)
                         .build())
                 : new H2ConnectionFactory(H2ConnectionConfiguration.builder()
                         .url(((DatabaseTarget.Embedded) target).h2Url())

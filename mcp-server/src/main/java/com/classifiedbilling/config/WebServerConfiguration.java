@@ -5,11 +5,12 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
+import reactor.netty.resources.LoopResources;
 
 /**
- * The HTTP server's own event loops, and limits on how long a client may take to send a request, so
- * that slow or stalled clients cannot hold connections open for ever (with
- * {@code server.netty.idle-timeout} for idle connections).
+ * The event loops, and limits on how long a client may take to send a request, so that slow or
+ * stalled clients cannot hold connections open for ever (with {@code server.netty.idle-timeout} for
+ * idle connections).
  */
 @Configuration(proxyBeanMethods = false)
 class WebServerConfiguration {
@@ -20,15 +21,26 @@ class WebServerConfiguration {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     /**
-     * Event loops and a connection pool that belong to this application context. Spring Boot's
-     * default shares Reactor Netty's JVM-wide ones and disposes them when any context closes, which
-     * leaves every other context in the JVM (the integration tests keep several) serving on stopped
-     * loops.
+     * One thread a core, serving both the HTTP connections and the PostgreSQL driver's
+     * ({@link DatabaseConfiguration}). Apart, each took Reactor Netty's default of at least four
+     * threads, and every call crossed from an HTTP thread to a database thread and back, two
+     * wake-ups on a core that the other loop's threads were also waiting for: at a fixed rate on one
+     * core, each loop waited for the CPU about as long as it ran (docs/performance.md, issue #18's
+     * target 4). They belong to this application context, so that closing one context (the
+     * integration tests keep several) stops no other's, and they are disposed last, after the pool
+     * has closed its connections on them.
      */
+    @Bean(destroyMethod = "disposeLater")
+    LoopResources eventLoops() {
+        return LoopResources.create("billing", Runtime.getRuntime().availableProcessors(), true);
+    }
+
+    /** The HTTP server's resources: the event loops above, and a connection pool of this context's. */
     @Bean
-    ReactorResourceFactory reactorResourceFactory() {
+    ReactorResourceFactory reactorResourceFactory(LoopResources eventLoops) {
         ReactorResourceFactory resources = new ReactorResourceFactory();
         resources.setUseGlobalResources(false);
+        resources.setLoopResources(eventLoops);
         return resources;
     }
 

@@ -28,7 +28,8 @@ class WebServerConfiguration {
      * core, each loop waited for the CPU about as long as it ran (docs/performance.md, issue #18's
      * target 4). They belong to this application context, so that closing one context (the
      * integration tests keep several) stops no other's, and they are disposed last, after the pool
-     * has closed its connections on them.
+     * has closed its connections on them; the HTTP connections are closed before that, when the
+     * server stops ({@link HttpConnections}).
      */
     @Bean(destroyMethod = "disposeLater")
     LoopResources eventLoops() {
@@ -47,5 +48,16 @@ class WebServerConfiguration {
     @Bean
     NettyServerCustomizer requestTimeouts() {
         return server -> server.requestTimeout(REQUEST_TIMEOUT).readTimeout(READ_TIMEOUT);
+    }
+
+    /** Every connection the server accepts, to be closed when it stops ({@link HttpConnections}). */
+    @Bean
+    HttpConnections httpConnections() {
+        return new HttpConnections();
+    }
+
+    @Bean
+    NettyServerCustomizer trackedConnections(HttpConnections connections) {
+        return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> connections.add(channel));
     }
 }

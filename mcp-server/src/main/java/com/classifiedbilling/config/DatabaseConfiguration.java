@@ -17,7 +17,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import reactor.netty.resources.LoopResources;
 
 /**
  * The database: which one (from {@link DatabaseProperties}), its schema migrated by Flyway over
@@ -62,7 +61,7 @@ class DatabaseConfiguration {
             DatabaseProperties properties,
             SchemaMigration migrated,
             Environment environment,
-            LoopResources eventLoops,
+            EventLoops eventLoops,
             ObjectProvider<ObservationRegistry> observations) {
         DatabaseProperties.Pool pool = properties.pool();
         ConnectionFactory driver = target instanceof DatabaseTarget.Postgres pg
@@ -81,7 +80,7 @@ class DatabaseConfiguration {
                         // filters combine, and page sizes are written into statements (BoundSql.limit)
                         .preparedStatementCacheQueries(STATEMENTS_PREPARED)
                         // the HTTP server's event loops (WebServerConfiguration.eventLoops)
-                        .loopResources(eventLoops)
+                        .loopResources(eventLoops.loops())
                         .build())
                 : new H2ConnectionFactory(H2ConnectionConfiguration.builder()
                         .url(((DatabaseTarget.Embedded) target).h2Url())

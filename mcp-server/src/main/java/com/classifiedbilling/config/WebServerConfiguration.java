@@ -5,7 +5,6 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
-import reactor.netty.resources.LoopResources;
 
 /**
  * The event loops, and limits on how long a client may take to send a request, so that slow or
@@ -27,37 +26,24 @@ class WebServerConfiguration {
      * wake-ups on a core that the other loop's threads were also waiting for: at a fixed rate on one
      * core, each loop waited for the CPU about as long as it ran (docs/performance.md, issue #18's
      * target 4). They belong to this application context, so that closing one context (the
-     * integration tests keep several) stops no other's, and they are disposed last, after the pool
-     * has closed its connections on them; the HTTP connections are closed before that, when the
-     * server stops ({@link HttpConnections}).
+     * integration tests keep several) stops no other's; {@link EventLoops} says when they stop.
      */
-    @Bean(destroyMethod = "disposeLater")
-    LoopResources eventLoops() {
-        return LoopResources.create("billing", Runtime.getRuntime().availableProcessors(), true);
+    @Bean
+    EventLoops eventLoops() {
+        return new EventLoops();
     }
 
     /** The HTTP server's resources: the event loops above, and a connection pool of this context's. */
     @Bean
-    ReactorResourceFactory reactorResourceFactory(LoopResources eventLoops) {
+    ReactorResourceFactory reactorResourceFactory(EventLoops eventLoops) {
         ReactorResourceFactory resources = new ReactorResourceFactory();
         resources.setUseGlobalResources(false);
-        resources.setLoopResources(eventLoops);
+        resources.setLoopResources(eventLoops.loops());
         return resources;
     }
 
     @Bean
     NettyServerCustomizer requestTimeouts() {
         return server -> server.requestTimeout(REQUEST_TIMEOUT).readTimeout(READ_TIMEOUT);
-    }
-
-    /** Every connection the server accepts, to be closed when it stops ({@link HttpConnections}). */
-    @Bean
-    HttpConnections httpConnections() {
-        return new HttpConnections();
-    }
-
-    @Bean
-    NettyServerCustomizer trackedConnections(HttpConnections connections) {
-        return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> connections.add(channel));
     }
 }

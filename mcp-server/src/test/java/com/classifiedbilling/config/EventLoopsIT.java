@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.client.ReactorResourceFactory;
 import reactor.core.publisher.Flux;
-import reactor.netty.resources.LoopResources;
 
 /**
  * The HTTP server and the PostgreSQL driver run on one set of event loops, this context's own, so
@@ -22,7 +21,7 @@ import reactor.netty.resources.LoopResources;
 class EventLoopsIT extends PostgresIntegrationTest {
 
     @Autowired
-    LoopResources eventLoops;
+    EventLoops eventLoops;
 
     @Autowired
     ReactorResourceFactory httpResources;
@@ -33,7 +32,7 @@ class EventLoopsIT extends PostgresIntegrationTest {
     @Test
     void theHttpServerShouldServeOnTheContextsEventLoops() {
         assertThat(httpResources.isUseGlobalResources()).isFalse();
-        assertThat(httpResources.getLoopResources()).isSameAs(eventLoops);
+        assertThat(httpResources.getLoopResources()).isSameAs(eventLoops.loops());
     }
 
     @Test

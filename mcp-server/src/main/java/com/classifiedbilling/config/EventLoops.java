@@ -61,4 +61,13 @@ final class EventLoops implements SmartLifecycle, DisposableBean {
     public int getPhase() {
         return 0;
     }
+
+    /**
+     * Stopped only when the context closes: a context paused for a while (the test framework pauses
+     * the ones it caches) would find its loops gone when it resumes.
+     */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
 }
